@@ -1,0 +1,43 @@
+package org.tcmeval.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventJsonTest {
+
+    @Test
+    void reportSubmittedSurvivesTheWireWithItsCloudEventsAttributes() {
+        ReportSubmitted data = new ReportSubmitted("r-1", 2, "i-1", "450902001", 2024, "2024",
+                Map.of("physicians", new BigDecimal("8"), "tcmPhysicians", new BigDecimal("2")),
+                OffsetDateTime.of(2025, 1, 15, 9, 30, 0, 0, ZoneOffset.ofHours(8)));
+        EventEnvelope<ReportSubmitted> sent = EventEnvelope.of("/reporting", EventTypes.REPORT_SUBMITTED, "i-1",
+                ReportSubmitted.VERSION, data);
+
+        String json = EventJson.write(sent);
+        EventEnvelope<ReportSubmitted> received = EventJson.read(json, ReportSubmitted.class);
+
+        assertThat(json).contains("\"specversion\":\"1.0\"").contains("\"type\":\"org.tcmeval.report.submitted\"")
+                .containsPattern("\"time\":\"\\d{4}-\\d{2}-\\d{2}T");
+        assertThat(received.id()).isEqualTo(sent.id());
+        assertThat(received.data().figures().get("tcmPhysicians")).isEqualByComparingTo("2");
+        assertThat(received.data().submittedAt()).isEqualTo(data.submittedAt());
+    }
+
+    @Test
+    void unknownFieldsFromANewerProducerAreIgnored() {
+        String json = """
+                {"specversion":"1.0","id":"e1","source":"/registry","type":"org.tcmeval.institution.changed",
+                 "dataversion":1,"futureAttribute":"x",
+                 "data":{"institutionId":"i-9","revision":3,"name":"兴业县城隍镇卫生院","type":"THC",
+                         "divisionCode":"450924100","countyCode":"450924","newField":42}}
+                """;
+        EventEnvelope<InstitutionChanged> e = EventJson.read(json, InstitutionChanged.class);
+        assertThat(e.data().revision()).isEqualTo(3);
+        assertThat(e.data().name()).isEqualTo("兴业县城隍镇卫生院");
+    }
+}

@@ -1,0 +1,141 @@
+package org.tcmeval.infra;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A real single-node KRaft Kafka broker (jars resolved by Maven into {@code kafka-runtime}) run as
+ * its own JVM on 127.0.0.1, or the broker named by {@code TCM_KAFKA_BOOTSTRAP} when that is set.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private static final String READY_LINE = "Kafka Server started";
+
+    private final Process process;
+    private final String bootstrap;
+
+    private KafkaBroker(Process process, String bootstrap) {
+        this.process = process;
+        this.bootstrap = bootstrap;
+    }
+
+    /**
+     * @param workDir holds server.properties, the log and the data; an existing formatted data
+     *                directory is reused, so topics survive a restart
+     */
+    public static KafkaBroker start(Path workDir, int port) {
+        String external = System.getenv("TCM_KAFKA_BOOTSTRAP");
+        if (external != null && !external.isBlank()) {
+            return new KafkaBroker(null, external);
+        }
+        try {
+            Files.createDirectories(workDir);
+            int controllerPort = Ports.free();
+            Path dataDir = workDir.resolve("data");
+            Path config = workDir.resolve("server.properties");
+            Files.writeString(config, serverProperties(port, controllerPort, dataDir));
+            Path log4j = workDir.resolve("log4j2.properties");
+            Files.writeString(log4j, """
+                    rootLogger.level = INFO
+                    rootLogger.appenderRef.out.ref = out
+                    appender.out.type = Console
+                    appender.out.name = out
+                    appender.out.layout.type = PatternLayout
+                    appender.out.layout.pattern = [%d] %p %m (%c)%n
+                    logger.kafka.name = kafka
+                    logger.kafka.level = INFO
+                    logger.apache.name = org.apache.kafka
+                    logger.apache.level = WARN
+                    """);
+            Path logFile = workDir.resolve("broker.log");
+            if (!Files.exists(dataDir.resolve("meta.properties"))) {
+                Process format = javaProcess(workDir, log4j, logFile, "kafka.tools.StorageTool", "format",
+                        "-t", clusterId(), "-c", config.toString(), "--ignore-formatted");
+                if (format.waitFor() != 0) {
+                    throw new IllegalStateException("kafka storage format failed:\n" + Processes.tail(logFile, 30));
+                }
+            }
+            Files.deleteIfExists(logFile);
+            Process broker = javaProcess(workDir, log4j, logFile, "kafka.Kafka", config.toString());
+            KafkaBroker kafka = new KafkaBroker(broker, "127.0.0.1:" + port);
+            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
+            Processes.awaitCondition("Kafka broker", Duration.ofSeconds(60), broker, logFile,
+                    () -> Processes.logContains(logFile, READY_LINE) && Ports.isOpen(port));
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Process javaProcess(Path workDir, Path log4j, Path logFile, String mainClass, String... args)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms128m", "-Xmx512m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4j, "-cp", brokerClasspath(), mainClass));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
+    }
+
+    static String serverProperties(int port, int controllerPort, Path dataDir) {
+        return String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dataDir,
+                "num.partitions=3",
+                "auto.create.topics.enable=true",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=3",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.segment.bytes=16777216",
+                "") ;
+    }
+
+    static String brokerClasspath() {
+        try (InputStream in = KafkaBroker.class.getResourceAsStream("/org/tcmeval/infra/kafka.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka.classpath missing: build libs/kafka-runtime first (mvn install)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String clusterId() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public String bootstrapServers() {
+        return bootstrap;
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+}
