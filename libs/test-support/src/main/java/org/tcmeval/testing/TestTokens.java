@@ -1,0 +1,85 @@
+package org.tcmeval.testing;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Signs Keycloak-shaped access tokens with a key pair made for this test JVM. The service under
+ * test verifies them for real (signature, issuer, expiry) through quarkus-oidc with the public
+ * key that {@link InfraResource} hands it: security is exercised, never switched off.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://test-issuer.tcmeval.invalid/realms/tcm";
+    private static final KeyPair KEYS = generate();
+
+    private TestTokens() {
+    }
+
+    /** A bearer token for a user with these realm roles in this division. */
+    public static String token(String division, String... roles) {
+        return sign(claims("user-" + division, division, List.of(roles), 600));
+    }
+
+    /** A token that expired ten minutes ago. */
+    public static String expired(String division, String... roles) {
+        return sign(claims("user-" + division, division, List.of(roles), -600));
+    }
+
+    /** A token with these roles but without the division claim. */
+    public static String withoutDivision(String... roles) {
+        JwtClaims c = claims("no-division", null, List.of(roles), 600);
+        return sign(c);
+    }
+
+    /** Base64 DER public key as quarkus.oidc.public-key expects it. */
+    public static String publicKey() {
+        return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    private static JwtClaims claims(String subject, String division, List<String> roles, int expiresInSeconds) {
+        JwtClaims c = new JwtClaims();
+        c.setIssuer(ISSUER);
+        c.setSubject(subject);
+        c.setClaim("preferred_username", subject);
+        c.setIssuedAtToNow();
+        c.setExpirationTimeMinutesInTheFuture(expiresInSeconds / 60f);
+        c.setGeneratedJwtId();
+        c.setClaim("realm_access", Map.of("roles", roles));
+        if (division != null) {
+            c.setClaim("division", division);
+        }
+        return c;
+    }
+
+    private static String sign(JwtClaims claims) {
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(KEYS.getPrivate());
+        jws.setKeyIdHeaderValue("test-key");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
