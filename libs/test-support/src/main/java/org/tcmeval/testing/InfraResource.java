@@ -21,6 +21,8 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    private static Path kafkaDir;
+    private static int kafkaPort;
     private String database = "app";
 
     @Override
@@ -56,13 +58,29 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         try {
             Path work = Files.createTempDirectory("tcm-test-infra");
             postgres = PostgresServer.start(null, Ports.free());
-            kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
+            kafkaDir = work.resolve("kafka");
+            kafkaPort = Ports.free();
+            kafka = KafkaBroker.start(kafkaDir, kafkaPort);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();
                 postgres.close();
             }));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops the broker, runs {@code whileDown}, and starts it again on the same port with the same
+     * data, as an outage would: for tests that prove nothing accepted meanwhile is lost.
+     */
+    public static synchronized void withKafkaDown(Runnable whileDown) {
+        startServers();
+        kafka.close();
+        try {
+            whileDown.run();
+        } finally {
+            kafka = KafkaBroker.start(kafkaDir, kafkaPort);
         }
     }
 

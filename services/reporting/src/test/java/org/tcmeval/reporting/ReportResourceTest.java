@@ -1,0 +1,160 @@
+package org.tcmeval.reporting;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.tcmeval.events.EventEnvelope;
+import org.tcmeval.events.EventJson;
+import org.tcmeval.events.EventTypes;
+import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.events.ReportSubmitted;
+import org.tcmeval.events.Topics;
+import org.tcmeval.targets.InstitutionType;
+import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.OpenApiContract;
+import org.tcmeval.testing.TestTokens;
+import org.tcmeval.testing.TopicReader;
+import org.tcmeval.testing.TopicWriter;
+
+@QuarkusTest
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+class ReportResourceTest {
+
+    static final String REPORTER = TestTokens.token("450902", "institution-reporter");
+    static final String RONG_REPORTER = TestTokens.token("450921", "institution-reporter");
+
+    /** Registers an institution the way the registry does: by publishing its event. */
+    static String knownInstitution() {
+        String id = UUID.randomUUID().toString();
+        TopicWriter.send(Topics.INSTITUTION_CHANGED, id, EventEnvelope.of("/institution-registry",
+                EventTypes.INSTITUTION_CHANGED, id, InstitutionChanged.VERSION, new InstitutionChanged(id, 0,
+                        "玉州区仁东镇卫生院", InstitutionType.THC, "450902100", "450902", LocalDate.of(1998, 6, 1), null)));
+        return id;
+    }
+
+    static Map<String, Object> report(String institutionId, int physicians, int tcm) {
+        return Map.of("institutionId", institutionId, "period", "2024",
+                "figures", Map.of("physicians", physicians, "tcmPhysicians", tcm));
+    }
+
+    /** Reporting learns the institution from Kafka, so the first submit may have to wait for it. */
+    static String submitWhenKnown(Map<String, Object> body) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var r = given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(body).post("/api/v1/reports");
+            if (r.statusCode() == 201) {
+                id[0] = r.path("id");
+                return true;
+            }
+            assertThat(r.statusCode()).as(r.asString()).isEqualTo(422);
+            return false;
+        });
+        return id[0];
+    }
+
+    @Test
+    void anAcceptedReportIsPublishedWithItsFigures() {
+        String inst = knownInstitution();
+        String id = submitWhenKnown(report(inst, 8, 2));
+        given().auth().oauth2(REPORTER).get("/api/v1/reports/" + id).then().statusCode(200)
+                .header("ETag", "\"1\"").body("version", equalTo(1)).body("figures.tcmPhysicians", equalTo(2));
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
+            var record = reader.await(r -> inst.equals(r.key()), Duration.ofSeconds(20));
+            ReportSubmitted event = EventJson.read(record.value(), ReportSubmitted.class).data();
+            assertThat(event.reportId()).isEqualTo(id);
+            assertThat(event.year()).isEqualTo(2024);
+            assertThat(event.figures().get("physicians")).isEqualByComparingTo("8");
+        }
+    }
+
+    @Test
+    void aCorrectionIsANewVersionGuardedByIfMatch() {
+        String inst = knownInstitution();
+        String id = submitWhenKnown(report(inst, 8, 2));
+        var corrected = report(inst, 8, 3);
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(corrected).put("/api/v1/reports/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(corrected)
+                .put("/api/v1/reports/" + id).then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(corrected)
+                .put("/api/v1/reports/" + id).then().statusCode(200).header("ETag", "\"2\"")
+                .body("version", equalTo(2)).body("figures.tcmPhysicians", equalTo(3));
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(corrected).post("/api/v1/reports")
+                .then().statusCode(409).contentType("application/problem+json");
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
+            var v2 = reader.await(r -> inst.equals(r.key())
+                    && EventJson.read(r.value(), ReportSubmitted.class).data().version() == 2, Duration.ofSeconds(20));
+            assertThat(EventJson.read(v2.value(), ReportSubmitted.class).data().figures().get("tcmPhysicians"))
+                    .isEqualByComparingTo("3");
+        }
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyFilesOnce() {
+        String inst = knownInstitution();
+        String first = submitWhenKnown(report(inst, 5, 1));
+        // The first report exists; now a fresh period submitted twice with one key.
+        var body = Map.of("institutionId", inst, "period", "2025", "figures", Map.of("physicians", 5, "tcmPhysicians", 2));
+        String key = UUID.randomUUID().toString();
+        String a = given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/reports").then().statusCode(201).extract().path("id");
+        String b = given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/v1/reports").then().statusCode(201).header("Idempotent-Replayed", "true").extract().path("id");
+        assertThat(b).isEqualTo(a).isNotEqualTo(first);
+    }
+
+    @Test
+    void badFiguresAreRejectedNamingTheFieldAndRule() {
+        String inst = knownInstitution();
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(report(inst, 8, 9)).post("/api/v1/reports")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("figures.tcmPhysicians")).body("errors.rule", hasItem("at-most-physicians"));
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON)
+                .body("{\"institutionId\": \"not-a-uuid\", \"period\": \"2024\", \"figures\": {\"physicians\": 1}}")
+                .post("/api/v1/reports").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("institutionId"));
+        given().auth().oauth2(REPORTER).contentType(ContentType.TEXT).body("physicians=8").post("/api/v1/reports")
+                .then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
+    void anotherCountysReporterCanNeitherFileNorRead() {
+        String inst = knownInstitution();
+        String id = submitWhenKnown(report(inst, 4, 1));
+        given().auth().oauth2(RONG_REPORTER).contentType(ContentType.JSON).body(Map.of("institutionId", inst,
+                "period", "2023", "figures", Map.of("physicians", 1))).post("/api/v1/reports")
+                .then().statusCode(422).body("errors[0].field", equalTo("institutionId"));
+        given().auth().oauth2(RONG_REPORTER).get("/api/v1/reports/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void aReportAcceptedWhileTheBrokerIsDownIsPublishedWhenItIsBack() {
+        String inst = knownInstitution();
+        submitWhenKnown(report(inst, 6, 1));
+        var body = Map.of("institutionId", inst, "period", "2025", "figures", Map.of("physicians", 6, "tcmPhysicians", 2));
+        String[] id = new String[1];
+        InfraResource.withKafkaDown(() -> id[0] = given().auth().oauth2(REPORTER).contentType(ContentType.JSON)
+                .body(body).post("/api/v1/reports").then().statusCode(201).extract().path("id"));
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
+            reader.await(r -> EventJson.read(r.value(), ReportSubmitted.class).data().reportId().equals(id[0]),
+                    Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void committedOpenApiSpecMatchesTheCode() {
+        OpenApiContract.assertCommittedSpecIsCurrent("reporting");
+    }
+}
