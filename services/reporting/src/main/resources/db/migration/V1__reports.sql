@@ -1,13 +1,3 @@
--- Institutions as reporting knows them: a projection of institution-changed, never a call to the registry.
-create table institution_ref (
-    id            uuid primary key,
-    type          text   not null,
-    division_code text   not null,
-    county_code   char(6) not null,
-    closed_on     date,
-    revision      bigint not null
-);
-
 -- One report per institution and period; its figures live in immutable versions.
 create table report (
     id              uuid primary key,

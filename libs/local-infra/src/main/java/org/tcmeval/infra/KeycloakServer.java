@@ -43,14 +43,15 @@ public final class KeycloakServer implements AutoCloseable {
             Path logFile = home.resolve("keycloak.log");
             Files.deleteIfExists(logFile);
             ProcessBuilder pb = new ProcessBuilder(List.of("bash", dist.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host", "127.0.0.1", "--http-port", String.valueOf(port), "--import-realm",
-                    "--health-enabled", "true"))
+                    "--http-host", "127.0.0.1", "--http-port", String.valueOf(port), "--import-realm"))
                     .directory(dist.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
             pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
+            // Quiets an IllegalAccessError that org.jboss.threads logs at shutdown on JDK 25.
+            pb.environment().put("JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED");
             Process p = pb.start();
             String base = "http://127.0.0.1:" + port;
             KeycloakServer kc = new KeycloakServer(p, base);

@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic of the real broker from the beginning, so tests assert on what was really published. */
@@ -21,12 +21,36 @@ public final class TopicReader implements AutoCloseable {
     public TopicReader(String bootstrapServers, String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         consumer = new KafkaConsumer<>(p);
-        consumer.subscribe(List.of(topic));
+        // Assign every partition explicitly instead of joining a group: no rebalance to wait for,
+        // and no partition is missed while a group is still forming.
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        List<TopicPartition> partitions = List.of();
+        while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+            partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            if (partitions.isEmpty()) {
+                sleep();
+            }
+        }
+        if (partitions.isEmpty()) {
+            throw new AssertionError("topic " + topic + " does not exist");
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Polls until a record matches, or fails after the timeout with what was seen. */
@@ -38,10 +62,12 @@ public final class TopicReader implements AutoCloseable {
         }
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                seen.add(r);
-                if (match.test(r)) {
-                    return r;
+            int from = seen.size();
+            // Keep the whole batch: the consumer has already moved past every record in it.
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            for (int i = from; i < seen.size(); i++) {
+                if (match.test(seen.get(i))) {
+                    return seen.get(i);
                 }
             }
         }

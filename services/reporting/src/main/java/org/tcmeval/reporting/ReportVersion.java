@@ -21,7 +21,7 @@ public class ReportVersion {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    /** The figures as JSON text; {@code mapping.FiguresJson} reads and writes it. */
+    /** The figures as JSON text; {@code org.tcmeval.events.FiguresJson} reads and writes it. */
     public String figures;
 
     @Column(name = "submitted_by", nullable = false)

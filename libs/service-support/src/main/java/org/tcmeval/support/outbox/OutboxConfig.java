@@ -11,11 +11,15 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
-    /** Pause between relay rounds when the outbox was empty. */
-    @WithDefault("200ms")
+    /** Pause between relay rounds. */
+    @WithDefault("100ms")
     Duration pollInterval();
 
-    /** Set false to keep the relay from running (a service that only reads, or a test of the backlog). */
+    /** How long a send may wait for the broker before the row is left for the next round. */
+    @WithDefault("3s")
+    Duration sendTimeout();
+
+    /** Set false to keep the relay from running (a service that publishes nothing). */
     @WithDefault("true")
     boolean enabled();
 }

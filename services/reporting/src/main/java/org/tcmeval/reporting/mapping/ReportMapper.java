@@ -1,6 +1,7 @@
 package org.tcmeval.reporting.mapping;
 
 import org.tcmeval.reporting.ReportSubmission;
+import org.tcmeval.events.FiguresJson;
 import org.tcmeval.reporting.ReportVersion;
 import org.tcmeval.reporting.rest.ReportView;
 

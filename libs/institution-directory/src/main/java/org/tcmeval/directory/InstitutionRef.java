@@ -1,4 +1,4 @@
-package org.tcmeval.reporting;
+package org.tcmeval.directory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,13 +10,15 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.tcmeval.targets.InstitutionType;
 
-/** Reporting's local view of an institution, built only from {@code institution-changed} events. */
+/** A service's local view of an institution, built only from {@code institution-changed} events. */
 @Entity
 @Table(name = "institution_ref")
 public class InstitutionRef {
 
     @Id
     public UUID id;
+
+    public String name;
 
     @Enumerated(EnumType.STRING)
     public InstitutionType type;
@@ -27,8 +29,25 @@ public class InstitutionRef {
     @Column(name = "county_code")
     public String countyCode;
 
+    @Column(name = "opened_on")
+    public LocalDate openedOn;
+
     @Column(name = "closed_on")
     public LocalDate closedOn;
 
     public long revision;
+
+    /** A detached snapshot, so listeners can compare before and after. */
+    public InstitutionRef copy() {
+        InstitutionRef c = new InstitutionRef();
+        c.id = id;
+        c.name = name;
+        c.type = type;
+        c.divisionCode = divisionCode;
+        c.countyCode = countyCode;
+        c.openedOn = openedOn;
+        c.closedOn = closedOn;
+        c.revision = revision;
+        return c;
+    }
 }

@@ -1,4 +1,4 @@
-package org.tcmeval.reporting.mapping;
+package org.tcmeval.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Figures as stored (jsonb) and as read back, with exact decimals. */
+/** Report figures as JSON text (stored as jsonb by reporting and evaluation), read back with exact decimals. */
 public final class FiguresJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -1,9 +1,8 @@
-package org.tcmeval.reporting.repository;
+package org.tcmeval.directory;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
-import org.tcmeval.reporting.InstitutionRef;
 
 @ApplicationScoped
 public class InstitutionRefRepository implements PanacheRepositoryBase<InstitutionRef, UUID> {

@@ -1,0 +1,66 @@
+package org.tcmeval.evaluation.rest;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tcmeval.evaluation.service.ScorecardService;
+import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.security.Caller;
+import org.tcmeval.support.security.Roles;
+
+@Path("/api/v1/scorecards")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Scorecards", description = "Indicator results of a county, city or province (评价结果)")
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "Access token from Keycloak realm `tcm`; its `division` claim scopes what you see")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class ScorecardResource {
+
+    @Inject
+    ScorecardService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("/{division}")
+    @RolesAllowed({Roles.DASHBOARD_READER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(summary = "Scorecard of a division for a year",
+            description = "Every indicator rolled up over the institutions of the division (sums of numerators and "
+                    + "denominators, never averages of rates) and judged against the target in force there, with the "
+                    + "profile the target comes from. Results follow each report within seconds.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScorecardView.class)))
+    @APIResponse(responseCode = "400", description = "Malformed division code or year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Division outside your jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<ScorecardView> scorecard(
+            @Parameter(description = "Province (2), city (4) or county (6 digits) GB/T 2260 code", example = "450902")
+            @PathParam("division") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}",
+                    message = "must be a 2, 4 or 6 digit GB/T 2260 code") String division,
+            @Parameter(description = "Reporting year", example = "2024")
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+        return service.scorecard(division, year, caller.jurisdiction());
+    }
+}
