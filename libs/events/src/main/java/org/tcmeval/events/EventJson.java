@@ -14,6 +14,11 @@ import java.io.UncheckedIOException;
  */
 public final class EventJson {
 
+    /** Kafka header values every event carries: structured-mode CloudEvents JSON. */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    public static final String ID_HEADER = "ce_id";
+
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -33,10 +33,15 @@ public final class KeycloakServer implements AutoCloseable {
     /**
      * @param home folder the distribution is unpacked into once and reused
      * @param realmJson realm export imported at start (an existing realm of that name is kept)
+     * @param freshRealm drop Keycloak's stored data first, so the realm is imported from
+     *                   {@code realmJson} as it is now (tests); false keeps users' changes (command 1)
      */
-    public static KeycloakServer start(Path home, int port, Path realmJson, String realm) {
+    public static KeycloakServer start(Path home, int port, Path realmJson, String realm, boolean freshRealm) {
         try {
             Path dist = unpack(home);
+            if (freshRealm) {
+                deleteTree(dist.resolve("data/h2"));
+            }
             Path importDir = dist.resolve("data/import");
             Files.createDirectories(importDir);
             Files.copy(realmJson, importDir.resolve(realmJson.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -62,6 +67,17 @@ public final class KeycloakServer implements AutoCloseable {
             return kc;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

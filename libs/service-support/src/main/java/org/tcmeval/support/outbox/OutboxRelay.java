@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tcmeval.events.EventJson;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and marks them published once the broker has
@@ -136,8 +137,8 @@ public class OutboxRelay {
         for (OutboxEvent row : rows) {
             try {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic, row.recordKey, row.payload);
-                record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
-                record.headers().add("ce_id", row.id.toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EventJson.CONTENT_TYPE_HEADER, EventJson.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(EventJson.ID_HEADER, row.id.toString().getBytes(StandardCharsets.UTF_8));
                 sent.add(producer.send(record));
             } catch (RuntimeException e) {
                 break;

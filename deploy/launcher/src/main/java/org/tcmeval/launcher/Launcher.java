@@ -1,0 +1,53 @@
+package org.tcmeval.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command 1: starts the suite on fixed loopback ports with its data in {@code .local/} (kept
+ * between runs), loads the demo data on first start, prints where everything is, and stops it all
+ * on Ctrl-C.
+ */
+public final class Launcher {
+
+    static final Map<String, Integer> PORTS = Map.of("institution-registry", 8081, "indicator-catalog", 8082,
+            "reporting", 8083, "evaluation", 8084);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("tcm.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".local");
+        System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services (data in " + data + ") ...");
+        Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping ...");
+            stack.close();
+            stopped.countDown();
+        }));
+        DemoData.loadOnce(stack, data);
+        System.out.println(banner(stack));
+        stopped.await();
+    }
+
+    static String banner(Stack stack) {
+        StringBuilder b = new StringBuilder("\nThe suite is up in " + stack.startup().toSeconds() + " s.\n\n");
+        for (String s : Stack.SERVICES) {
+            b.append(String.format("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health%n", s, stack.url(s),
+                    stack.url(s), stack.url(s)));
+        }
+        b.append(String.format("  %-21s %s%n", "keycloak (realm tcm)", stack.keycloakRealmUrl()));
+        b.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrap()));
+        b.append("\nGet a token (demo users are listed in deploy/keycloak/README.md):\n")
+                .append("  TOKEN=$(curl -s -d grant_type=password -d client_id=tcm-cli -d username=yuzhou-reviewer \\\n")
+                .append("      -d password=yuzhou-reviewer-pass ").append(stack.keycloakRealmUrl())
+                .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n")
+                .append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(stack.url("evaluation"))
+                .append("/api/v1/scorecards/450902?year=2024'\n")
+                .append("\nCtrl-C stops everything; data stays in .local/ for the next run.\n");
+        return b.toString();
+    }
+}

@@ -1,0 +1,121 @@
+package org.tcmeval.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.tcmeval.infra.KafkaBroker;
+import org.tcmeval.infra.KeycloakServer;
+import org.tcmeval.infra.PostgresServer;
+
+/**
+ * The whole suite on loopback: one PostgreSQL (a database per service), one Kafka broker, one
+ * Keycloak and the four services as separate processes. Used by command 1 and by the suite test,
+ * so what the test proves is what a user runs.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String REALM = "tcm";
+    public static final List<String> SERVICES = List.of("institution-registry", "indicator-catalog", "reporting",
+            "evaluation");
+    private static final Map<String, String> DATABASE = Map.of("institution-registry", "registry",
+            "indicator-catalog", "catalog", "reporting", "reporting", "evaluation", "evaluation");
+    private static final Map<String, String> PORT_VARIABLE = Map.of("institution-registry", "TCM_REGISTRY_PORT",
+            "indicator-catalog", "TCM_CATALOG_PORT", "reporting", "TCM_REPORTING_PORT", "evaluation",
+            "TCM_EVALUATION_PORT");
+
+    /** Where things live and which loopback ports they use. */
+    /**
+     * @param keycloakHome where the Keycloak distribution is unpacked and built once (slow the first time)
+     * @param persistent keep PostgreSQL data and Keycloak's realm between runs (command 1); false for tests
+     */
+    public record Layout(Path root, Path dataDir, Path keycloakHome, int postgresPort, int kafkaPort, int keycloakPort,
+            Map<String, Integer> servicePorts, boolean persistent) {
+    }
+
+    private final PostgresServer postgres;
+    private final KafkaBroker kafka;
+    private final KeycloakServer keycloak;
+    private final Map<String, ServiceProcess> services;
+    private final Duration startup;
+
+    private Stack(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
+            Map<String, ServiceProcess> services, Duration startup) {
+        this.postgres = postgres;
+        this.kafka = kafka;
+        this.keycloak = keycloak;
+        this.services = services;
+        this.startup = startup;
+    }
+
+    public static Stack start(Layout layout) {
+        Instant begin = Instant.now();
+        Path realm = layout.root().resolve("deploy/keycloak/tcm-realm.json");
+        // Keycloak is the slowest to start; it boots while the database and broker come up.
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() ->
+                KeycloakServer.start(layout.keycloakHome(), layout.keycloakPort(), realm, REALM, !layout.persistent()));
+        PostgresServer postgres = PostgresServer.start(
+                layout.persistent() ? layout.dataDir().resolve("postgres") : null, layout.postgresPort());
+        postgres.createDatabases(List.copyOf(DATABASE.values()));
+        KafkaBroker kafka = KafkaBroker.start(layout.dataDir().resolve("kafka"), layout.kafkaPort());
+        KeycloakServer kc = keycloak.join();
+        Map<String, ServiceProcess> services = new LinkedHashMap<>();
+        for (String name : SERVICES) {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("TCM_PG_JDBC", postgres.jdbcUrl(DATABASE.get(name)));
+            env.put("TCM_PG_REACTIVE", postgres.reactiveUrl(DATABASE.get(name)));
+            env.put("TCM_PG_USER", postgres.user());
+            env.put("TCM_PG_PASSWORD", postgres.password());
+            env.put("TCM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+            env.put("TCM_OIDC_URL", kc.realmUrl(REALM));
+            env.put(PORT_VARIABLE.get(name), String.valueOf(layout.servicePorts().get(name)));
+            Path app = layout.root().resolve("services").resolve(name).resolve("target/quarkus-app");
+            services.put(name, ServiceProcess.start(name, app, layout.servicePorts().get(name), env,
+                    layout.dataDir().resolve("logs")));
+        }
+        services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+        return new Stack(postgres, kafka, kc, services, Duration.between(begin, Instant.now()));
+    }
+
+    public String url(String service) {
+        return services.get(service).url();
+    }
+
+    public String keycloakRealmUrl() {
+        return keycloak.realmUrl(REALM);
+    }
+
+    public String kafkaBootstrap() {
+        return kafka.bootstrapServers();
+    }
+
+    public Duration startup() {
+        return startup;
+    }
+
+    /** Process ids of every server, for the RSS figures in the notes. */
+    public Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services.values().forEach(s -> pids.put(s.name(), s.pid()));
+        return pids;
+    }
+
+    @Override
+    public void close() {
+        List<AutoCloseable> order = new ArrayList<>(services.values());
+        order.add(kafka);
+        order.add(keycloak);
+        order.add(postgres);
+        for (AutoCloseable c : order) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("could not stop " + c + ": " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.tcmeval.launcher;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.tcmeval.events.EventJson;
+import org.tcmeval.events.ReportSubmitted;
+import org.tcmeval.events.TargetEvaluated;
+import org.tcmeval.events.Topics;
+import org.tcmeval.infra.Ports;
+import org.tcmeval.registry.UnifiedSocialCreditCode;
+import org.tcmeval.testing.TopicReader;
+
+/**
+ * The walking skeleton end to end: the four built services as separate processes against one
+ * PostgreSQL, one Kafka broker and the real Keycloak, driven over HTTP with real tokens.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteTest {
+
+    static final String RATIO = "TCM_PHYSICIAN_RATIO";
+    static Stack stack;
+    static String admin;
+    static String reporter;
+    static String reviewer;
+    static String rongReviewer;
+    static String centreA;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("tcm-suite");
+        Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
+                false));
+        System.out.printf("suite started in %d ms%n", stack.startup().toMillis());
+        admin = Api.token(stack.keycloakRealmUrl(), "yulin-admin", "yulin-admin-pass");
+        reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
+        reviewer = Api.token(stack.keycloakRealmUrl(), "yuzhou-reviewer", "yuzhou-reviewer-pass");
+        rongReviewer = Api.token(stack.keycloakRealmUrl(), "rongxian-reviewer", "rongxian-reviewer-pass");
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack == null) {
+            return;
+        }
+        List<Long> pids = List.copyOf(stack.pids().values());
+        printRss();
+        stack.close();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("process %d stopped", pid)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void catalogServesTheIndicatorFromTheSharedTargets() {
+        given().auth().oauth2(reviewer).get(stack.url("indicator-catalog") + "/api/v1/indicators/" + RATIO)
+                .then().statusCode(200).body("shape", equalTo("AGGREGATE_RATIO"))
+                .body("numeratorField", equalTo("tcmPhysicians")).body("denominatorField", equalTo("physicians"));
+    }
+
+    @Test
+    @Order(2)
+    void oneCentreWithTwoOfEightTcmPhysiciansMeetsTheTarget() {
+        centreA = registerCentre("玉州区仁东镇卫生院", "450902100", "12450902MB0000001");
+        String reportId = submit(centreA, 8, 2);
+
+        try (TopicReader reports = new TopicReader(stack.kafkaBootstrap(), Topics.REPORT_SUBMITTED)) {
+            var record = reports.await(r -> centreA.equals(r.key()), Duration.ofSeconds(30));
+            ReportSubmitted event = EventJson.read(record.value(), ReportSubmitted.class).data();
+            assertThat(event.reportId()).isEqualTo(reportId);
+            assertThat(event.figures().get("tcmPhysicians")).isEqualByComparingTo("2");
+        }
+        // 2 TCM-category physicians / 8 physicians = 25.0%, and Guangxi's target is >= 25%: MET.
+        awaitCounty("25", "MET");
+        assertThat(countyEvent("MET").value()).isEqualByComparingTo("25");
+    }
+
+    @Test
+    @Order(3)
+    void aSecondCentreWithOneOfEightTurnsTheCountyToNotMet() {
+        String centreB = registerCentre("玉州区仁厚镇卫生院", "450902101", "12450902MB0000002");
+        submit(centreB, 8, 1);
+        // (2 + 1) / (8 + 8) = 3/16 = 18.75% < 25%: NOT_MET, announced by a new target-evaluated event.
+        awaitCounty("18.75", "NOT_MET");
+        TargetEvaluated notMet = countyEvent("NOT_MET");
+        assertThat(notMet.numerator()).isEqualByComparingTo("3");
+        assertThat(notMet.denominator()).isEqualByComparingTo("16");
+        assertThat(notMet.sequence()).isGreaterThan(countyEvent("MET").sequence());
+    }
+
+    @Test
+    @Order(4)
+    void anotherCountysTokenCannotReadThisCountysScorecard() {
+        given().auth().oauth2(rongReviewer).queryParam("year", 2024)
+                .get(stack.url("evaluation") + "/api/v1/scorecards/450902")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().queryParam("year", 2024).get(stack.url("evaluation") + "/api/v1/scorecards/450902")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    static String registerCentre(String name, String township, String first17) {
+        return given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "type", "THC", "divisionCode", township,
+                        "uscc", first17 + UnifiedSocialCreditCode.checkCharacter(first17), "openedOn", "1998-06-01"))
+                .post(stack.url("institution-registry") + "/api/v1/institutions")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static String submit(String institution, int physicians, int tcm) {
+        var a = DemoData.submitWhenKnown(stack, reporter, Map.of("institutionId", institution, "period", "2024",
+                "figures", Map.of("physicians", physicians, "tcmPhysicians", tcm)));
+        return a.body().get("id").asText();
+    }
+
+    static void awaitCounty(String value, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            JsonPath card = given().auth().oauth2(reviewer).queryParam("year", 2024)
+                    .get(stack.url("evaluation") + "/api/v1/scorecards/450902").then().statusCode(200)
+                    .extract().jsonPath();
+            Map<String, Object> entry = card.getMap("indicators.find { it.indicatorCode == '" + RATIO + "' }");
+            assertThat(entry.get("status")).isEqualTo(status);
+            assertThat(new BigDecimal(String.valueOf(entry.get("value")))).isEqualByComparingTo(value);
+        });
+    }
+
+    static TargetEvaluated countyEvent(String status) {
+        try (TopicReader reader = new TopicReader(stack.kafkaBootstrap(), Topics.TARGET_EVALUATED)) {
+            String key = "450902:" + RATIO + ":2024";
+            var r = reader.await(rec -> key.equals(rec.key())
+                    && EventJson.read(rec.value(), TargetEvaluated.class).data().status().equals(status),
+                    Duration.ofSeconds(30));
+            return EventJson.read(r.value(), TargetEvaluated.class).data();
+        }
+    }
+
+    private static void printRss() {
+        stack.pids().forEach((name, pid) -> {
+            try {
+                String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+                String rss = status.lines().filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS: ?");
+                System.out.printf("%s %s%n", name, rss.replaceAll("\\s+", " "));
+            } catch (IOException e) {
+                System.out.printf("%s rss unavailable%n", name);
+            }
+        });
+    }
+}
