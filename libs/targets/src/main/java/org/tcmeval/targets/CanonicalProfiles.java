@@ -1,6 +1,5 @@
 package org.tcmeval.targets;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,28 +8,39 @@ import java.util.stream.Collectors;
 
 /**
  * Target profiles transcribed from the source documents. Each number carries its {@link Source};
- * services seed their stores from here and never repeat a threshold in their own code.
+ * services seed their stores from here and never repeat a threshold in their own code. One
+ * package-private class per jurisdiction holds the transcription.
  */
 public final class CanonicalProfiles {
 
-    private static final String GUANGXI_DOC = "guangxi-grassroots-tcm-capacity-plan-2022";
+    /** National baseline (全国): the thresholds every provincial plan copies from the national programme. */
+    public static final TargetProfile NATIONAL = NationalProfile.PROFILE;
 
-    /** National baseline (全国): the thresholds the provincial plans copy from the national programme. */
-    public static final TargetProfile NATIONAL = new TargetProfile("national", "00", null, List.of(
-            new Target(Indicators.TCM_PHYSICIAN_RATIO.code(), Comparator.AT_LEAST, new BigDecimal("25"), null,
-                    2025, Nature.EXPECTED, null,
-                    new Source(GUANGXI_DOC, "附件 基层中医药服务能力提升工程评价指标 第14项"))));
+    /** Guangxi Zhuang Autonomous Region (广西), 2022 plan: 18 annex indicators and body-text targets. */
+    public static final TargetProfile GUANGXI = GuangxiProfile.PROFILE;
 
-    /** Guangxi Zhuang Autonomous Region (广西), 2022 plan, 18 annex indicators. */
-    public static final TargetProfile GUANGXI = new TargetProfile("guangxi-2022", "45", NATIONAL.id(), List.of(
-            new Target(Indicators.TCM_PHYSICIAN_RATIO.code(), Comparator.AT_LEAST, new BigDecimal("25"), null,
-                    2025, Nature.EXPECTED, null,
-                    new Source(GUANGXI_DOC, "附件 基层中医药服务能力提升工程评价指标 第14项"))));
+    /** Yulin (玉林), Guangxi: overrides only annex row 18, without the 300,000-resident condition. */
+    public static final TargetProfile YULIN = YulinProfile.PROFILE;
 
-    public static final List<TargetProfile> ALL = List.of(NATIONAL, GUANGXI);
+    /** Qinzhou (钦州), Guangxi: the 24 main development indicators with 2020 baselines. */
+    public static final TargetProfile QINZHOU = QinzhouProfile.PROFILE;
+
+    /** Inner Mongolia (内蒙古): its own 18-row annex and body-text targets. */
+    public static final TargetProfile INNER_MONGOLIA = InnerMongoliaProfile.PROFILE;
+
+    /** Beilun district (北仑区), Ningbo: the demonstration-district requirements, due 2023. */
+    public static final TargetProfile BEILUN = BeilunProfile.PROFILE;
+
+    public static final List<TargetProfile> ALL = List.of(NATIONAL, GUANGXI, YULIN, QINZHOU, INNER_MONGOLIA, BEILUN);
 
     private static final Map<String, TargetProfile> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(TargetProfile::id, Function.identity()));
+
+    static {
+        // Builds the resolver once so a bad parent, a cycle or a clash of division codes in the
+        // transcription fails when the class loads, in every service that uses it.
+        new TargetResolver(ALL);
+    }
 
     private CanonicalProfiles() {
     }

@@ -52,8 +52,11 @@ class AggregateRatioTest {
         var resolved = resolver.resolve("450902", Indicators.TCM_PHYSICIAN_RATIO.code()).orElseThrow();
         assertThat(resolved.profileId()).isEqualTo("guangxi-2022");
         assertThat(resolved.target().threshold()).isEqualByComparingTo("25");
-        // Inner Mongolia has no profile yet, so the national baseline applies.
+        // Inner Mongolia restates the 25% in its own annex (row 14), so its profile is the provenance.
         assertThat(resolver.resolve("150102", Indicators.TCM_PHYSICIAN_RATIO.code()).orElseThrow().profileId())
+                .isEqualTo("inner-mongolia");
+        // A Zhejiang district other than Beilun has no profile, so the national baseline applies.
+        assertThat(resolver.resolve("330205", Indicators.TCM_PHYSICIAN_RATIO.code()).orElseThrow().profileId())
                 .isEqualTo("national");
     }
 }
