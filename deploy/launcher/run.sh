@@ -14,5 +14,5 @@ if [ "$need_build" = 1 ]; then
   echo "Building the suite (first run takes a few minutes: Maven fetches Quarkus, Kafka, Keycloak, PostgreSQL) ..."
   mvn -B -ntp -q install -DskipTests
 fi
-exec java -Dtcm.root="$root" -cp "deploy/launcher/target/classes:$(cat deploy/launcher/target/launcher.classpath)" \
+exec java -Dtcm.root="$root" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "deploy/launcher/target/classes:$(cat deploy/launcher/target/launcher.classpath)" \
   org.tcmeval.launcher.Launcher "$@"
