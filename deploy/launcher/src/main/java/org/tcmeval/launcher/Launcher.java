@@ -22,15 +22,11 @@ public final class Launcher {
         Path data = root.resolve(".local");
         System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services (data in " + data + ") ...");
         Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true));
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("\nStopping ...");
-            stack.close();
-            stopped.countDown();
-        }));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping ...")));
         DemoData.loadOnce(stack, data);
         System.out.println(banner(stack));
-        stopped.await();
+        // Ctrl-C ends the JVM; the stack's own shutdown hook stops everything in order.
+        new CountDownLatch(1).await();
     }
 
     static String banner(Stack stack) {

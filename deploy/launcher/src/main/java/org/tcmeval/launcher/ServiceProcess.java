@@ -47,7 +47,6 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
             pb.environment().putAll(env);
             ServiceProcess s = new ServiceProcess(name, port, pb.start(), log);
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close));
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

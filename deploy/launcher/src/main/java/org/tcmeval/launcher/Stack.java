@@ -3,11 +3,14 @@ package org.tcmeval.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.KeycloakServer;
 import org.tcmeval.infra.PostgresServer;
@@ -41,44 +44,68 @@ public final class Stack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services;
-    private final Duration startup;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Duration startup;
 
     private Stack(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
-            Map<String, ServiceProcess> services, Duration startup) {
+            Map<String, ServiceProcess> services) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.keycloak = keycloak;
         this.services = services;
-        this.startup = startup;
     }
 
     public static Stack start(Layout layout) {
         Instant begin = Instant.now();
         Path realm = layout.root().resolve("deploy/keycloak/tcm-realm.json");
         // Keycloak is the slowest to start; it boots while the database and broker come up.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() ->
-                KeycloakServer.start(layout.keycloakHome(), layout.keycloakPort(), realm, REALM, !layout.persistent()));
-        PostgresServer postgres = PostgresServer.start(
-                layout.persistent() ? layout.dataDir().resolve("postgres") : null, layout.postgresPort());
-        postgres.createDatabases(List.copyOf(DATABASE.values()));
-        KafkaBroker kafka = KafkaBroker.start(layout.dataDir().resolve("kafka"), layout.kafkaPort());
-        KeycloakServer kc = keycloak.join();
-        Map<String, ServiceProcess> services = new LinkedHashMap<>();
-        for (String name : SERVICES) {
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("TCM_PG_JDBC", postgres.jdbcUrl(DATABASE.get(name)));
-            env.put("TCM_PG_REACTIVE", postgres.reactiveUrl(DATABASE.get(name)));
-            env.put("TCM_PG_USER", postgres.user());
-            env.put("TCM_PG_PASSWORD", postgres.password());
-            env.put("TCM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-            env.put("TCM_OIDC_URL", kc.realmUrl(REALM));
-            env.put(PORT_VARIABLE.get(name), String.valueOf(layout.servicePorts().get(name)));
-            Path app = layout.root().resolve("services").resolve(name).resolve("target/quarkus-app");
-            services.put(name, ServiceProcess.start(name, app, layout.servicePorts().get(name), env,
-                    layout.dataDir().resolve("logs")));
+        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                layout.keycloakHome(), layout.keycloakPort(), realm, REALM, !layout.persistent()));
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        try {
+            PostgresServer postgres = PostgresServer.start(
+                    layout.persistent() ? layout.dataDir().resolve("postgres") : null, layout.postgresPort());
+            started.push(postgres);
+            postgres.createDatabases(List.copyOf(DATABASE.values()));
+            KafkaBroker kafka = KafkaBroker.start(layout.dataDir().resolve("kafka"), layout.kafkaPort());
+            started.push(kafka);
+            KeycloakServer kc = keycloak.join();
+            started.push(kc);
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            for (String name : SERVICES) {
+                services.put(name, startService(name, layout, postgres, kafka, kc));
+            }
+            Stack stack = new Stack(postgres, kafka, kc, services);
+            started.clear();
+            // One hook stops everything in order, also when the JVM ends without close() being called.
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+            try {
+                services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+            } catch (RuntimeException e) {
+                stack.close();
+                throw e;
+            }
+            stack.startup = Duration.between(begin, Instant.now());
+            return stack;
+        } catch (RuntimeException e) {
+            keycloak.thenAccept(KeycloakServer::close);
+            started.forEach(Stack::closeQuietly);
+            throw e;
         }
-        services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
-        return new Stack(postgres, kafka, kc, services, Duration.between(begin, Instant.now()));
+    }
+
+    private static ServiceProcess startService(String name, Layout layout, PostgresServer postgres, KafkaBroker kafka,
+            KeycloakServer kc) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("TCM_PG_JDBC", postgres.jdbcUrl(DATABASE.get(name)));
+        env.put("TCM_PG_REACTIVE", postgres.reactiveUrl(DATABASE.get(name)));
+        env.put("TCM_PG_USER", postgres.user());
+        env.put("TCM_PG_PASSWORD", postgres.password());
+        env.put("TCM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        env.put("TCM_OIDC_URL", kc.realmUrl(REALM));
+        env.put(PORT_VARIABLE.get(name), String.valueOf(layout.servicePorts().get(name)));
+        Path app = layout.root().resolve("services").resolve(name).resolve("target/quarkus-app");
+        return ServiceProcess.start(name, app, layout.servicePorts().get(name), env, layout.dataDir().resolve("logs"));
     }
 
     public String url(String service) {
@@ -104,18 +131,24 @@ public final class Stack implements AutoCloseable {
         return pids;
     }
 
+    /** Stops services first (they leave their Kafka groups cleanly), then broker, Keycloak, database. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         List<AutoCloseable> order = new ArrayList<>(services.values());
         order.add(kafka);
         order.add(keycloak);
         order.add(postgres);
-        for (AutoCloseable c : order) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                System.err.println("could not stop " + c + ": " + e.getMessage());
-            }
+        order.forEach(Stack::closeQuietly);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception e) {
+            System.err.println("could not stop " + c + ": " + e.getMessage());
         }
     }
 }

@@ -67,7 +67,6 @@ public final class KafkaBroker implements AutoCloseable {
             Files.deleteIfExists(logFile);
             Process broker = javaProcess(workDir, log4j, logFile, "kafka.Kafka", config.toString());
             KafkaBroker kafka = new KafkaBroker(broker, "127.0.0.1:" + port);
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
             Processes.awaitCondition("Kafka broker", Duration.ofSeconds(60), broker, logFile,
                     () -> Processes.logContains(logFile, READY_LINE) && Ports.isOpen(port));
             return kafka;

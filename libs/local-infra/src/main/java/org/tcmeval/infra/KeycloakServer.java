@@ -60,7 +60,6 @@ public final class KeycloakServer implements AutoCloseable {
             Process p = pb.start();
             String base = "http://127.0.0.1:" + port;
             KeycloakServer kc = new KeycloakServer(p, base);
-            Runtime.getRuntime().addShutdownHook(new Thread(kc::close));
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             URI wellKnown = URI.create(base + "/realms/" + realm + "/.well-known/openid-configuration");
             Processes.awaitCondition("Keycloak", Duration.ofSeconds(180), p, logFile, () -> ok(http, wellKnown));

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** Starting, waiting for and stopping child processes, so that none is left behind. */
+/**
+ * Starting, waiting for and stopping child processes, so that none is left behind. Servers do not
+ * register shutdown hooks of their own: whoever owns several stops them in order (services before
+ * the broker they leave their consumer groups on), from a single hook.
+ */
 public final class Processes {
 
     private Processes() {
