@@ -3,13 +3,12 @@ package org.tcmeval.launcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.KeycloakServer;
@@ -44,11 +43,12 @@ public final class Stack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services;
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Runnable closeAll;
     private volatile Duration startup;
 
     private Stack(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
-            Map<String, ServiceProcess> services) {
+            Map<String, ServiceProcess> services, Runnable closeAll) {
+        this.closeAll = closeAll;
         this.postgres = postgres;
         this.kafka = kafka;
         this.keycloak = keycloak;
@@ -58,38 +58,41 @@ public final class Stack implements AutoCloseable {
     public static Stack start(Layout layout) {
         Instant begin = Instant.now();
         Path realm = layout.root().resolve("deploy/keycloak/tcm-realm.json");
-        // Keycloak is the slowest to start; it boots while the database and broker come up.
-        CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                layout.keycloakHome(), layout.keycloakPort(), realm, REALM, !layout.persistent()));
-        Deque<AutoCloseable> started = new ArrayDeque<>();
+        // Everything is registered the moment its process exists, and one hook stops it all in
+        // reverse order (services, Keycloak, broker, database) - also when Ctrl-C comes mid-start.
+        Deque<AutoCloseable> started = new ConcurrentLinkedDeque<>();
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable closeAll = () -> {
+            if (closed.compareAndSet(false, true)) {
+                for (AutoCloseable c; (c = started.pollFirst()) != null; ) {
+                    closeQuietly(c);
+                }
+            }
+        };
+        Runtime.getRuntime().addShutdownHook(new Thread(closeAll));
         try {
+            // Keycloak is the slowest to start; it boots while the database and broker come up.
+            CompletableFuture<KeycloakServer> keycloak = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                    layout.keycloakHome(), layout.keycloakPort(), realm, REALM, !layout.persistent(), started::addLast));
             PostgresServer postgres = PostgresServer.start(
                     layout.persistent() ? layout.dataDir().resolve("postgres") : null, layout.postgresPort());
-            started.push(postgres);
+            started.addLast(postgres);
             postgres.createDatabases(List.copyOf(DATABASE.values()));
-            KafkaBroker kafka = KafkaBroker.start(layout.dataDir().resolve("kafka"), layout.kafkaPort());
-            started.push(kafka);
+            KafkaBroker kafka = KafkaBroker.start(layout.dataDir().resolve("kafka"), layout.kafkaPort(),
+                    started::addFirst);
             KeycloakServer kc = keycloak.join();
-            started.push(kc);
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String name : SERVICES) {
-                services.put(name, startService(name, layout, postgres, kafka, kc));
+                ServiceProcess s = startService(name, layout, postgres, kafka, kc);
+                started.addFirst(s);
+                services.put(name, s);
             }
-            Stack stack = new Stack(postgres, kafka, kc, services);
-            started.clear();
-            // One hook stops everything in order, also when the JVM ends without close() being called.
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-            try {
-                services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
-            } catch (RuntimeException e) {
-                stack.close();
-                throw e;
-            }
+            services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
+            Stack stack = new Stack(postgres, kafka, kc, services, closeAll);
             stack.startup = Duration.between(begin, Instant.now());
             return stack;
         } catch (RuntimeException e) {
-            keycloak.thenAccept(KeycloakServer::close);
-            started.forEach(Stack::closeQuietly);
+            closeAll.run();
             throw e;
         }
     }
@@ -131,17 +134,10 @@ public final class Stack implements AutoCloseable {
         return pids;
     }
 
-    /** Stops services first (they leave their Kafka groups cleanly), then broker, Keycloak, database. Idempotent. */
+    /** Stops services first (they leave their Kafka groups cleanly), then Keycloak, broker, database. Idempotent. */
     @Override
-    public synchronized void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        List<AutoCloseable> order = new ArrayList<>(services.values());
-        order.add(kafka);
-        order.add(keycloak);
-        order.add(postgres);
-        order.forEach(Stack::closeQuietly);
+    public void close() {
+        closeAll.run();
     }
 
     private static void closeQuietly(AutoCloseable c) {

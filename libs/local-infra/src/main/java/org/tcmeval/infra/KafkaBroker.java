@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A real single-node KRaft Kafka broker (jars resolved by Maven into {@code kafka-runtime}) run as
@@ -33,6 +34,11 @@ public final class KafkaBroker implements AutoCloseable {
      *                directory is reused, so topics survive a restart
      */
     public static KafkaBroker start(Path workDir, int port) {
+        return start(workDir, port, broker -> { });
+    }
+
+    /** As {@link #start(Path, int)}, handing the broker to {@code onLaunch} as soon as its process exists. */
+    public static KafkaBroker start(Path workDir, int port, Consumer<? super KafkaBroker> onLaunch) {
         String external = System.getenv("TCM_KAFKA_BOOTSTRAP");
         if (external != null && !external.isBlank()) {
             return new KafkaBroker(null, external);
@@ -67,8 +73,14 @@ public final class KafkaBroker implements AutoCloseable {
             Files.deleteIfExists(logFile);
             Process broker = javaProcess(workDir, log4j, logFile, "kafka.Kafka", config.toString());
             KafkaBroker kafka = new KafkaBroker(broker, "127.0.0.1:" + port);
-            Processes.awaitCondition("Kafka broker", Duration.ofSeconds(60), broker, logFile,
-                    () -> Processes.logContains(logFile, READY_LINE) && Ports.isOpen(port));
+            onLaunch.accept(kafka);
+            try {
+                Processes.awaitCondition("Kafka broker", Duration.ofSeconds(60), broker, logFile,
+                        () -> Processes.logContains(logFile, READY_LINE) && Ports.isOpen(port));
+            } catch (RuntimeException e) {
+                kafka.close();
+                throw e;
+            }
             return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

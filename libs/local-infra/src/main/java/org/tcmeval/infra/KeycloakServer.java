@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -37,6 +38,15 @@ public final class KeycloakServer implements AutoCloseable {
      *                   {@code realmJson} as it is now (tests); false keeps users' changes (command 1)
      */
     public static KeycloakServer start(Path home, int port, Path realmJson, String realm, boolean freshRealm) {
+        return start(home, port, realmJson, realm, freshRealm, kc -> { });
+    }
+
+    /**
+     * As {@link #start(Path, int, Path, String, boolean)}, handing the server to {@code onLaunch} as
+     * soon as its process exists, so an owner that is stopped during the slow start still stops it.
+     */
+    public static KeycloakServer start(Path home, int port, Path realmJson, String realm, boolean freshRealm,
+            Consumer<? super KeycloakServer> onLaunch) {
         try {
             Path dist = unpack(home);
             if (freshRealm) {
@@ -60,9 +70,15 @@ public final class KeycloakServer implements AutoCloseable {
             Process p = pb.start();
             String base = "http://127.0.0.1:" + port;
             KeycloakServer kc = new KeycloakServer(p, base);
+            onLaunch.accept(kc);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             URI wellKnown = URI.create(base + "/realms/" + realm + "/.well-known/openid-configuration");
-            Processes.awaitCondition("Keycloak", Duration.ofSeconds(180), p, logFile, () -> ok(http, wellKnown));
+            try {
+                Processes.awaitCondition("Keycloak", Duration.ofSeconds(240), p, logFile, () -> ok(http, wellKnown));
+            } catch (RuntimeException e) {
+                kc.close();
+                throw e;
+            }
             return kc;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
