@@ -10,6 +10,7 @@ import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
 
 /**
@@ -26,6 +27,7 @@ public class Institution {
     /** 统一社会信用代码, GB 32100-2015. */
     public String uscc;
 
+    /** 医疗机构执业许可证登记号. */
     @Column(name = "registration_number")
     public String registrationNumber;
 
@@ -36,12 +38,22 @@ public class Institution {
     @Column(nullable = false)
     public InstitutionType type;
 
-    /** Township (9 digits) or county (6 digits) GB/T 2260 / statistical code. */
+    /** Township (9 digits) or county (6 digits) GB/T 2260 / statistical code; must exist as a division. */
     @Column(name = "division_code", nullable = false)
     public String divisionCode;
 
     @Column(name = "county_code", nullable = false)
     public String countyCode;
+
+    @Enumerated(EnumType.STRING)
+    public Ownership ownership;
+
+    @Enumerated(EnumType.STRING)
+    public HospitalGrade grade;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "ethnic_medicine")
+    public EthnicMedicine ethnicMedicine;
 
     @Column(name = "opened_on")
     public LocalDate openedOn;
@@ -49,7 +61,7 @@ public class Institution {
     @Column(name = "closed_on")
     public LocalDate closedOn;
 
-    /** Optimistic-lock version; also the revision published with every change. */
+    /** Optimistic-lock version; also the revision published with every change and the ETag. */
     @Version
     public long revision;
 
@@ -58,4 +70,8 @@ public class Institution {
 
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
+
+    /** Token subject of the last change. */
+    @Column(name = "updated_by")
+    public String updatedBy;
 }

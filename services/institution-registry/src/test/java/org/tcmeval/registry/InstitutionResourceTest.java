@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,8 +12,10 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.InstitutionChanged;
@@ -26,42 +29,47 @@ import org.tcmeval.testing.TopicReader;
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "registry"))
 class InstitutionResourceTest {
 
-    static final String YULIN_ADMIN = TestTokens.token("4509", "city-admin");
+    static final String YULIN_ADMIN = Fixtures.YULIN_ADMIN;
     static final String RONG_READER = TestTokens.token("450921", "dashboard-reader");
 
     static Map<String, Object> thc(String name, String uscc) {
         return Map.of("name", name, "type", "THC", "divisionCode", "450902100", "uscc", uscc, "openedOn", "1998-06-01");
     }
 
-    static String uscc(String first17) {
-        return first17 + UnifiedSocialCreditCode.checkCharacter(first17);
+    @BeforeEach
+    void divisionsExist() {
+        Fixtures.demo();
     }
 
     @Test
     void registersATownshipHealthCentreAndPublishesItThroughTheOutbox() {
-        String code = uscc("12450902MB" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode() % 10_000_000)));
+        String code = Fixtures.freshUscc("450902");
         String id = given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON)
                 .body(thc("玉州区仁东镇卫生院", code))
                 .post("/api/v1/institutions")
                 .then().statusCode(201)
                 .header("Location", startsWith("http"))
+                .header("ETag", "\"0\"")
                 .body("countyCode", equalTo("450902"))
+                .body("status", equalTo("OPERATING"))
                 .body("revision", equalTo(0))
                 .extract().path("id");
+        given().auth().oauth2(YULIN_ADMIN).get("/api/v1/institutions/" + id).then().statusCode(200)
+                .header("ETag", "\"0\"").body("uscc", equalTo(code)).body("name", equalTo("玉州区仁东镇卫生院"));
 
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.INSTITUTION_CHANGED)) {
-            var record = reader.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+            var record = reader.await(r -> id.equals(r.key()), Duration.ofSeconds(60));
             InstitutionChanged event = EventJson.read(record.value(), InstitutionChanged.class).data();
             assertThat(event.name()).isEqualTo("玉州区仁东镇卫生院");
             assertThat(event.countyCode()).isEqualTo("450902");
+            assertThat(event.revision()).isZero();
         }
     }
 
     @Test
     void aRetryWithTheSameIdempotencyKeyCreatesOnce() {
         String key = UUID.randomUUID().toString();
-        String code = uscc("12450902MB" + String.format("%07d", Math.abs(key.hashCode() % 10_000_000)));
-        var body = thc("玉州区大塘镇卫生院", code);
+        var body = thc("玉州区大塘镇卫生院", Fixtures.freshUscc("450902"));
         String first = given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key)
                 .body(body).post("/api/v1/institutions").then().statusCode(201).extract().path("id");
         String second = given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).header("Idempotency-Key", key)
@@ -70,7 +78,7 @@ class InstitutionResourceTest {
         assertThat(second).isEqualTo(first);
         // Without the key the same USCC is a duplicate: proof that the retry above wrote nothing.
         given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/institutions")
-                .then().statusCode(409).contentType("application/problem+json");
+                .then().statusCode(409).contentType("application/problem+json").body("type", startsWith("https://"));
     }
 
     @Test
@@ -79,22 +87,48 @@ class InstitutionResourceTest {
                 .body(Map.of("name", "错误机构", "type", "THC", "divisionCode", "450902", "uscc", "91350100M000100Y40"))
                 .post("/api/v1/institutions")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("divisionCode"))
-                .body("errors.field", hasItem("uscc"))
-                .body("errors.rule", hasItem("division-level"));
+                .body("errors.field", hasItems("divisionCode", "uscc"))
+                .body("errors.rule", hasItems("division-level", "uscc"));
         given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body("{\"name\": \"x\", \"type\": \"HOSPITAL\"}")
                 .post("/api/v1/institutions")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("type"));
+        Map<String, Object> closedBeforeOpened = new HashMap<>(thc("玉州区茂林镇卫生院", Fixtures.freshUscc("450902")));
+        closedBeforeOpened.put("closedOn", "1990-01-01");
+        closedBeforeOpened.put("grade", "GRADE_2A");
+        given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body(closedBeforeOpened)
+                .post("/api/v1/institutions").then().statusCode(400)
+                .body("errors.rule", hasItem("not-before-opened-on")).body("errors.field", hasItem("closedOn"));
+        Map<String, Object> village = Map.of("name", "玉州区仁东镇鹤林村卫生室", "type", "VILLAGE_CLINIC",
+                "divisionCode", "450902100", "grade", "GRADE_1A");
+        given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body(village).post("/api/v1/institutions")
+                .then().statusCode(400).body("errors.rule", hasItems("grade-not-applicable", "uscc-or-registration-number"));
+        given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "玉州区无名镇卫生院", "type", "THC", "divisionCode", "450902999", "uscc",
+                        Fixtures.freshUscc("450902")))
+                .post("/api/v1/institutions").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("divisionCode")).body("errors[0].rule", equalTo("known-division"));
+        given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON)
+                .body(Map.of("name", "玉州区卫生院", "type", "THC", "divisioncode", "450902100"))
+                .post("/api/v1/institutions").then().statusCode(400)
+                .body("errors[0].field", equalTo("divisioncode")).body("errors[0].rule", equalTo("unknown-field"));
+        given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body("{\"name\": ")
+                .post("/api/v1/institutions").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test
     void institutionsOutsideTheCallersJurisdictionAreNotFound() {
-        String code = uscc("12450902MC" + String.format("%07d", Math.abs(UUID.randomUUID().hashCode() % 10_000_000)));
-        String id = given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body(thc("玉州区茂林镇卫生院", code))
+        String id = given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON)
+                .body(thc("玉州区茂林镇卫生院", Fixtures.freshUscc("450902")))
                 .post("/api/v1/institutions").then().statusCode(201).extract().path("id");
         given().auth().oauth2(RONG_READER).get("/api/v1/institutions/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(RONG_READER).get("/api/v1/institutions/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
         given().auth().oauth2(YULIN_ADMIN).get("/api/v1/institutions/" + id).then().statusCode(200);
+        // Registering into a division outside the jurisdiction looks exactly like an unknown division.
+        given().auth().oauth2(TestTokens.token("450921", "county-reviewer")).contentType(ContentType.JSON)
+                .body(thc("玉州区仁厚镇卫生院", Fixtures.freshUscc("450902"))).post("/api/v1/institutions")
+                .then().statusCode(422).body("errors[0].rule", equalTo("known-division"));
     }
 
     @Test
@@ -104,13 +138,20 @@ class InstitutionResourceTest {
                 .then().statusCode(401);
         given().auth().oauth2(TestTokens.withoutDivision("city-admin")).get("/api/v1/institutions")
                 .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(RONG_READER).contentType(ContentType.JSON).body(thc("无权机构", uscc("12450902MD0000001")))
+        given().auth().oauth2(RONG_READER).contentType(ContentType.JSON).body(thc("无权机构", Fixtures.freshUscc("450902")))
                 .post("/api/v1/institutions").then().statusCode(403);
     }
 
     @Test
-    void healthIsOpen() {
-        given().get("/q/health/ready").then().statusCode(200);
+    void nothingIsEverDeleted() {
+        given().auth().oauth2(Fixtures.GUANGXI_ADMIN).delete("/api/v1/institutions/" + UUID.randomUUID())
+                .then().statusCode(405).contentType("application/problem+json");
+    }
+
+    @Test
+    void healthIsOpenAndReportsTheCompactedTopic() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'institution-changed topic' }.status", equalTo("UP"));
     }
 
     @Test

@@ -4,20 +4,29 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tcmeval.registry.EthnicMedicine;
+import org.tcmeval.targets.HospitalGrade;
+import org.tcmeval.registry.InstitutionStatus;
+import org.tcmeval.registry.Ownership;
 import org.tcmeval.targets.InstitutionType;
 
 @Schema(name = "Institution", description = "A registered institution.")
 public record InstitutionView(
-        @Schema(description = "Stable id", example = "3f0c9a5e-8c1b-4a57-9d8e-2b7f1f6a0c11") UUID id,
-        @Schema(example = "玉州区南江街道社区卫生服务中心") String name,
+        @Schema(description = "Stable id", example = "0190a5e8-8c1b-7a57-9d8e-2b7f1f6a0c11") UUID id,
+        @Schema(example = "容县杨梅镇卫生院") String name,
         @Schema(example = "THC") InstitutionType type,
-        @Schema(example = "450902100") String divisionCode,
-        @Schema(description = "County the institution rolls up to", example = "450902") String countyCode,
-        @Schema(example = "12450902MB1234567X") String uscc,
-        String registrationNumber,
-        LocalDate openedOn,
+        @Schema(example = "450921101") String divisionCode,
+        @Schema(description = "County the institution rolls up to", example = "450921") String countyCode,
+        @Schema(example = "124509214501234562") String uscc,
+        @Schema(example = "PDY00012345092117A1001") String registrationNumber,
+        @Schema(example = "PUBLIC") Ownership ownership,
+        @Schema(example = "GRADE_1A") HospitalGrade grade,
+        @Schema(example = "ZHUANG") EthnicMedicine ethnicMedicine,
+        @Schema(example = "1958-03-01") LocalDate openedOn,
         LocalDate closedOn,
-        @Schema(description = "Increases with every change; send it back in If-Match", example = "0") long revision,
+        @Schema(description = "OPERATING unless closedOn is today or earlier (China Standard Time)", example = "OPERATING")
+        InstitutionStatus status,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes", example = "0") long revision,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 }
