@@ -51,6 +51,14 @@ public final class Api {
         return send(json(url, token).POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }
 
+    /** Uploads a CSV file (UTF-8) as the registry's import endpoints take it. */
+    public static Answer postCsv(String url, String token, String csv) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
+    }
+
     public static Answer put(String url, String token, Object body) {
         return send(json(url, token).PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }

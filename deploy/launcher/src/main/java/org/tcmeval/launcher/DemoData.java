@@ -6,23 +6,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import org.tcmeval.registry.UnifiedSocialCreditCode;
+import org.tcmeval.registry.demo.DemoProvince;
 
 /**
- * Loads the demo data once per data folder, through the public API with demo users' tokens, so
- * a fresh start shows a populated scorecard.
+ * Loads the demo data once per data folder, through the public API with demo users' tokens, as a
+ * provincial IT team would: the synthetic Guangxi-shaped province (divisions and ~22,000
+ * institutions from the registry's seeded generator) by CSV import, then the 2024 annual reports of
+ * two township health centres of Yuzhou district (玉州区, 450902), so the county's scorecard shows
+ * TCM physicians (2 + 1) / (8 + 8) = 18.75% against Guangxi's 25%.
  */
 final class DemoData {
 
-    /** Two township health centres of Yuzhou district (玉州区, 450902) and their 2024 annual figures. */
-    record Centre(String name, String township, String uscc, int physicians, int tcmPhysicians) {
-    }
-
-    static final List<Centre> YUZHOU = List.of(
-            new Centre("玉州区仁东镇卫生院", "450902100", "12450902MB0000001", 8, 2),
-            new Centre("玉州区仁厚镇卫生院", "450902101", "12450902MB0000002", 8, 1));
+    /** Township, TCM-category physicians and physicians of the two reporting centres. */
+    private static final Map<String, int[]> REPORTS = Map.of("450902100", new int[] {2, 8}, "450902101", new int[] {1, 8});
 
     private DemoData() {
     }
@@ -32,17 +29,22 @@ final class DemoData {
         if (Files.exists(marker)) {
             return;
         }
-        System.out.println("Loading demo data ...");
-        String admin = Api.token(stack.keycloakRealmUrl(), "yulin-admin", "yulin-admin-pass");
+        Instant begin = Instant.now();
+        String registry = stack.url("institution-registry");
+        String provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
         String reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
-        for (Centre c : YUZHOU) {
-            String id = Api.post(stack.url("institution-registry") + "/api/v1/institutions", admin, Map.of(
-                            "name", c.name(), "type", "THC", "divisionCode", c.township(),
-                            "uscc", c.uscc() + UnifiedSocialCreditCode.checkCharacter(c.uscc()), "openedOn", "1998-06-01"))
-                    .expect(201).body().get("id").asText();
+        DemoProvince.Data province = DemoProvince.generate(DemoProvince.DEFAULT_SEED);
+        System.out.printf("Loading the demo province: %d divisions, %d institutions ...%n",
+                province.divisions().size(), province.institutions().size());
+        Api.postCsv(registry + "/api/v1/divisions/import", provinceAdmin, province.divisionsCsv()).expect(200, 201);
+        Api.postCsv(registry + "/api/v1/institutions/import", provinceAdmin, province.institutionsCsv()).expect(200, 201);
+        REPORTS.forEach((township, figures) -> {
+            var page = Api.get(registry + "/api/v1/institutions?type=THC&division=" + township, provinceAdmin).expect(200);
+            String id = page.body().get("items").get(0).get("id").asText();
             submitWhenKnown(stack, reporter, Map.of("institutionId", id, "period", "2024",
-                    "figures", Map.of("physicians", c.physicians(), "tcmPhysicians", c.tcmPhysicians())));
-        }
+                    "figures", Map.of("tcmPhysicians", figures[0], "physicians", figures[1])));
+        });
+        System.out.printf("Demo data loaded in %d s.%n", Duration.between(begin, Instant.now()).toSeconds());
         try {
             Files.writeString(marker, Instant.now().toString());
         } catch (IOException e) {
@@ -50,9 +52,9 @@ final class DemoData {
         }
     }
 
-    /** Reporting learns a new institution from Kafka within moments; until then it answers 422. */
+    /** Reporting learns new institutions from Kafka; until it has, it answers 422 and the report is retried. */
     static Api.Answer submitWhenKnown(Stack stack, String token, Map<String, Object> report) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (true) {
             Api.Answer a = Api.post(stack.url("reporting") + "/api/v1/reports", token, report);
             if (a.status() != 422 || Instant.now().isAfter(deadline)) {

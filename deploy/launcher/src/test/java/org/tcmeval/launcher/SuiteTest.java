@@ -58,6 +58,14 @@ class SuiteTest {
         reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
         reviewer = Api.token(stack.keycloakRealmUrl(), "yuzhou-reviewer", "yuzhou-reviewer-pass");
         rongReviewer = Api.token(stack.keycloakRealmUrl(), "rongxian-reviewer", "rongxian-reviewer-pass");
+        // The registry only accepts institutions in divisions it knows; a province admin sets them up.
+        String provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
+        Map.of("45", "广西壮族自治区", "4509", "玉林市", "450902", "玉州区", "450902100", "仁东镇", "450902101", "仁厚镇")
+                .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(d -> given().auth().oauth2(provinceAdmin).contentType(ContentType.JSON)
+                        .body(Map.of("name", d.getValue(), "population", Map.of("2024", 100_000)))
+                        .put(stack.url("institution-registry") + "/api/v1/divisions/" + d.getKey())
+                        .then().statusCode(201));
     }
 
     @AfterAll
