@@ -11,6 +11,10 @@ public final class Topics {
     public static final String REPORT_SUBMITTED = "report-submitted";
     /** Key = {@code <scope division code or institution id>:<indicator>:<year>}. */
     public static final String TARGET_EVALUATED = "target-evaluated";
+    /** Compacted; key = profile id. Each record holds every revision of the profile, so compaction loses no history. */
+    public static final String CATALOG_CHANGED = "catalog-changed";
+    /** Compacted; key = technique class code. Each record holds the class with all its items, retired ones included. */
+    public static final String TECHNIQUE_CHANGED = "technique-changed";
 
     private Topics() {
     }

@@ -40,4 +40,21 @@ class EventJsonTest {
         assertThat(e.data().revision()).isEqualTo(3);
         assertThat(e.data().name()).isEqualTo("兴业县城隍镇卫生院");
     }
+
+    @Test
+    void institutionChangedCarriesGradeAndOwnershipAndOlderEventsStillRead() {
+        InstitutionChanged full = new InstitutionChanged("i-1", 4, "容县中医医院", org.tcmeval.targets.InstitutionType.COUNTY_TCM_HOSPITAL,
+                "450921", "450921", null, null, "12450921MB0000001X", null, "PUBLIC",
+                org.tcmeval.targets.HospitalGrade.GRADE_2A, "ZHUANG");
+        var back = EventJson.read(EventJson.write(EventEnvelope.of("/institution-registry", EventTypes.INSTITUTION_CHANGED,
+                "i-1", InstitutionChanged.VERSION, full)), InstitutionChanged.class).data();
+        assertThat(back).isEqualTo(full);
+        // An event written before these fields existed reads with them empty.
+        String old = """
+                {"specversion":"1.0","id":"e2","type":"org.tcmeval.institution.changed","dataversion":1,
+                 "data":{"institutionId":"i-2","revision":0,"name":"玉州区仁东镇卫生院","type":"THC",
+                         "divisionCode":"450902100","countyCode":"450902"}}
+                """;
+        assertThat(EventJson.read(old, InstitutionChanged.class).data().grade()).isNull();
+    }
 }

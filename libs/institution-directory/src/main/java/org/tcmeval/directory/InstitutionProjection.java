@@ -44,6 +44,8 @@ public class InstitutionProjection {
             ref.countyCode = e.countyCode();
             ref.closedOn = e.closedOn();
             ref.revision = e.revision();
+            ref.grade = e.grade();
+            ref.ownership = e.ownership();
             Log.debugf("institution %s now at revision %d", id, e.revision());
             Uni<Void> chain = repository.persist(ref).replaceWithVoid();
             for (InstitutionListener l : listeners) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
 
 /** A service's local view of an institution, built only from {@code institution-changed} events. */
@@ -37,6 +38,13 @@ public class InstitutionRef {
 
     public long revision;
 
+    /** 医院等级 where rated; conditions such as "grade 2A or above" read it. */
+    @Enumerated(EnumType.STRING)
+    public HospitalGrade grade;
+
+    /** PUBLIC or PRIVATE. */
+    public String ownership;
+
     /** A detached snapshot, so listeners can compare before and after. */
     public InstitutionRef copy() {
         InstitutionRef c = new InstitutionRef();
@@ -48,6 +56,8 @@ public class InstitutionRef {
         c.openedOn = openedOn;
         c.closedOn = closedOn;
         c.revision = revision;
+        c.grade = grade;
+        c.ownership = ownership;
         return c;
     }
 }

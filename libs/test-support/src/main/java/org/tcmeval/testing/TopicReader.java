@@ -71,8 +71,11 @@ public final class TopicReader implements AutoCloseable {
                 }
             }
         }
-        throw new AssertionError("no matching record within " + timeout + "; seen: "
-                + seen.stream().map(r -> r.key() + "=" + r.value()).toList());
+        // The last few records are what a reader of the failure needs; a busy topic holds thousands.
+        List<String> last = seen.stream().skip(Math.max(0, seen.size() - 10))
+                .map(r -> r.key() + "=" + r.value()).toList();
+        throw new AssertionError("no matching record within " + timeout + " among " + seen.size()
+                + " records; the last ones: " + last);
     }
 
     /** Everything read so far plus whatever arrives within {@code quiet}. */

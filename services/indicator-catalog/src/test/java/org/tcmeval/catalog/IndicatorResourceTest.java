@@ -2,6 +2,7 @@ package org.tcmeval.catalog;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -28,10 +29,35 @@ class IndicatorResourceTest {
     }
 
     @Test
+    void indicatorsCarryTheirGroupAndCanBeFilteredByIt() {
+        // guangxi 附表 第13项 sits in the group 基层中医药人才队伍建设 (WORKFORCE), a density per 10,000 residents.
+        given().auth().oauth2(READER).get("/api/v1/indicators/TCM_GP_DENSITY").then().statusCode(200)
+                .body("category", equalTo("WORKFORCE")).body("categoryNameZh", equalTo("基层中医药人才队伍建设"))
+                .body("unit", equalTo("PER_10K_RESIDENTS")).body("unitNameZh", equalTo("每万常住人口"))
+                .body("reporter", equalTo("COUNTY")).body("populationScale", equalTo(10000));
+        // beilun 四、（四）2: the per-institution rule is part of the indicator.
+        given().auth().oauth2(READER).get("/api/v1/indicators/CHSC_TCM_PHYSICIAN_SHARE_EACH").then().statusCode(200)
+                .body("perUnitRule", equalTo("tcmPhysicians >= 25% of physicians"));
+        given().auth().oauth2(READER).queryParam("category", "WORKFORCE").get("/api/v1/indicators").then()
+                .statusCode(200).body("category", everyItem(equalTo("WORKFORCE")))
+                .body("code", hasItems("TCM_GP_DENSITY", "TCM_PHYSICIAN_RATIO", "CHSS_TCM_PHYSICIAN"));
+        given().auth().oauth2(READER).get("/api/v1/indicators").then().statusCode(200).body("size()", equalTo(68));
+        given().auth().oauth2(READER).queryParam("category", "HAPPINESS").get("/api/v1/indicators").then()
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("category")).body("errors[0].rule", equalTo("one-of"));
+    }
+
+    @Test
     void unknownCodesAndMissingTokensAreProblems() {
         given().auth().oauth2(READER).get("/api/v1/indicators/NO_SUCH").then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/indicators").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void readyOnceSeededAndTopicsAreCompacted() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItems("canonical profiles seeded", "catalog topics"));
     }
 
     @Test

@@ -86,13 +86,17 @@ class InstitutionEventReplayTest {
     static Map<String, InstitutionChanged> table() throws Exception {
         Map<String, InstitutionChanged> rows = new HashMap<>();
         try (var c = Fixtures.jdbc(); ResultSet rs = c.createStatement().executeQuery("select id, revision, name, type, "
-                + "division_code, county_code, opened_on, closed_on from institution")) {
+                + "division_code, county_code, opened_on, closed_on, uscc, registration_number, ownership, grade, "
+                + "ethnic_medicine from institution")) {
             while (rs.next()) {
                 Date opened = rs.getDate(7);
                 Date closed = rs.getDate(8);
                 rows.put(rs.getString(1), new InstitutionChanged(rs.getString(1), rs.getLong(2), rs.getString(3),
                         org.tcmeval.targets.InstitutionType.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        opened == null ? null : opened.toLocalDate(), closed == null ? null : closed.toLocalDate()));
+                        opened == null ? null : opened.toLocalDate(), closed == null ? null : closed.toLocalDate(),
+                        rs.getString(9), rs.getString(10), rs.getString(11),
+                        rs.getString(12) == null ? null : org.tcmeval.targets.HospitalGrade.valueOf(rs.getString(12)),
+                        rs.getString(13)));
             }
         }
         return rows;

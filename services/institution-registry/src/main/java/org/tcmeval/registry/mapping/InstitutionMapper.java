@@ -39,7 +39,8 @@ public final class InstitutionMapper {
 
     public static InstitutionChanged toEvent(Institution i) {
         return new InstitutionChanged(i.id.toString(), i.revision, i.name, i.type, i.divisionCode, i.countyCode,
-                i.openedOn, i.closedOn);
+                i.openedOn, i.closedOn, i.uscc, i.registrationNumber, i.ownership == null ? null : i.ownership.name(),
+                i.grade, i.ethnicMedicine == null ? null : i.ethnicMedicine.name());
     }
 
     public static InstitutionChangeView toView(InstitutionChange c) {

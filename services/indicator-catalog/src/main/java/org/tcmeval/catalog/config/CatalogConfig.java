@@ -1,0 +1,44 @@
+package org.tcmeval.catalog.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "tcm.catalog")
+public interface CatalogConfig {
+
+    Seed seed();
+
+    Topic topic();
+
+    interface Seed {
+        /** Store the canonical profiles of libs/targets at startup when they are missing. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * First year the seeded profiles are in force: all five source documents are plans of the
+         * 14th five-year period (“十四五”, 2021-2025), whatever year each was issued.
+         */
+        @WithDefault("2021")
+        int effectiveFrom();
+
+        /** How long startup waits for the seed transaction. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+
+    interface Topic {
+        /** Partitions of the catalog topics when this service creates them. */
+        @WithDefault("3")
+        int partitions();
+
+        /** How long one attempt to create or check a topic may take. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Pause between attempts while the broker is unreachable; short, since readiness waits for it. */
+        @WithDefault("5s")
+        Duration retryInterval();
+    }
+}

@@ -1,0 +1,39 @@
+package org.tcmeval.catalog.rest;
+
+import org.tcmeval.support.problem.ProblemException;
+
+/** Header parsing shared by the resources. */
+final class Params {
+
+    private Params() {
+    }
+
+    /** The revision an {@code If-Match} header names ({@code "3"} or {@code W/"3"}), or null without the header. */
+    static Integer ifMatch(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(header.replace("W/", "").replace("\"", "").trim());
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid("If-Match", "etag", "If-Match must be the ETag you read, e.g. \"1\"");
+        }
+    }
+
+    /** A query parameter naming an enum constant; 400 naming the parameter and the accepted values otherwise. */
+    static <E extends Enum<E>> E enumeration(Class<E> type, String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "one-of", field + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+        }
+    }
+
+    static String etag(int revision) {
+        return String.valueOf(revision);
+    }
+}
