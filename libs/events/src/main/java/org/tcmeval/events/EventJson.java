@@ -36,6 +36,16 @@ public final class EventJson {
         }
     }
 
+    /** The CloudEvents {@code type} of an event, to route it before reading its data. */
+    public static String typeOf(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode type = MAPPER.readTree(json).get("type");
+            return type == null ? "" : type.asText();
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static <T> EventEnvelope<T> read(String json, Class<T> payload) {
         JavaType type = MAPPER.getTypeFactory().constructParametricType(EventEnvelope.class, payload);
         try {

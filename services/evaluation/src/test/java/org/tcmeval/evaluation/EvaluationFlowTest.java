@@ -14,7 +14,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.List;
+import org.tcmeval.events.TargetProfileChanged;
+import org.tcmeval.events.TargetSpec;
+import org.tcmeval.targets.CanonicalProfiles;
+import org.tcmeval.targets.Comparator;
+import org.tcmeval.targets.Nature;
+import org.tcmeval.targets.Source;
+import org.tcmeval.targets.TargetProfile;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
@@ -42,6 +51,24 @@ class EvaluationFlowTest {
     static final String GUANGXI_READER = TestTokens.token("45", "dashboard-reader");
     static final String RONG_READER = TestTokens.token("450921", "dashboard-reader");
     static final String RATIO = "TCM_PHYSICIAN_RATIO";
+
+    /**
+     * The catalog's side of the seam: every canonical profile published as the catalog publishes
+     * it, in force from 2000 so that the test years (2010-2022) are judged by it.
+     */
+    @BeforeAll
+    static void catalogPublishesItsProfiles() {
+        for (TargetProfile p : CanonicalProfiles.ALL) {
+            publishProfile(p.id(), p.divisionCode(), 1, p.parentId(), p.targets().stream().map(TargetSpec::of).toList());
+        }
+    }
+
+    static void publishProfile(String id, String division, int revision, String parent, List<TargetSpec> targets) {
+        var data = new TargetProfileChanged(id, division, revision, List.of(new TargetProfileChanged.Revision(revision,
+                2000, parent, targets, "catalog-admin", OffsetDateTime.now())));
+        TopicWriter.send(Topics.CATALOG_CHANGED, id, EventEnvelope.of("/indicator-catalog", EventTypes.TARGET_PROFILE_CHANGED,
+                id, TargetProfileChanged.VERSION, data));
+    }
 
     static String institution(String township, long revision, String id) {
         TopicWriter.send(Topics.INSTITUTION_CHANGED, id, EventEnvelope.of("/institution-registry",
@@ -153,6 +180,24 @@ class EvaluationFlowTest {
         awaitRatio("450902", year, "25", "MET");                 // 2/8
         awaitRatio("450921", year, "12.5", "NOT_MET");           // 1/8
         awaitRatio("4509", year, "18.75", "NOT_MET");            // the city still sums both: 3/16
+    }
+
+    @Test
+    void aCountyProfileThatLowersTheTargetReJudgesTheStoredResult() {
+        int year = 2018;
+        String a = institution("450903100", 0, UUID.randomUUID().toString());
+        String b = institution("450903101", 0, UUID.randomUUID().toString());
+        send(report(UUID.randomUUID().toString(), 1, a, year, 8, 2));
+        send(report(UUID.randomUUID().toString(), 1, b, year, 8, 1));
+        awaitRatio("450903", year, "18.75", "NOT_MET");          // 3/16 against Guangxi's >= 25%
+        // 福绵区 (450903) adopts its own profile: TCM physician ratio >= 18%. 18.75 >= 18: met, and no
+        // report was needed to find out.
+        publishProfile("fumian-test", "450903", 1, "guangxi-2022", List.of(new TargetSpec(RATIO, Comparator.AT_LEAST,
+                new BigDecimal("18"), null, 2025, Nature.EXPECTED, null, null, null,
+                new Source("test", "a county's own plan"))));
+        awaitRatio("450903", year, "18.75", "MET");
+        assertThat(ratioOf("450903", year).getString("profileId")).isEqualTo("fumian-test");
+        awaitRatio("4509", year, "18.75", "NOT_MET");            // the city is still held to Guangxi's 25%
     }
 
     @Test

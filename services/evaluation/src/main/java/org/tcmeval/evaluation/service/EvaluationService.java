@@ -19,6 +19,7 @@ import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.events.FiguresJson;
 import org.tcmeval.events.EventJson;
+import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.targets.AggregateRatio;
 import org.tcmeval.targets.ComputationShape;
@@ -40,8 +41,24 @@ public class EvaluationService implements InstitutionListener {
     @Inject
     RollUp rollUp;
 
-    @Incoming("report-submitted")
-    public Uni<Void> onReportSubmitted(String json) {
+    @Inject
+    TargetProjection targets;
+
+    /** Reports and catalog changes, in the order they are consumed, one at a time. */
+    @Incoming("evaluation-inputs")
+    public Uni<Void> onEvent(String json) {
+        String type = EventJson.typeOf(json);
+        return switch (type) {
+            case EventTypes.REPORT_SUBMITTED -> onReportSubmitted(json);
+            case EventTypes.TARGET_PROFILE_CHANGED -> targets.onCatalogChanged(json);
+            default -> {
+                Log.debugf("ignoring event of type %s", type);
+                yield Uni.createFrom().voidItem();
+            }
+        };
+    }
+
+    Uni<Void> onReportSubmitted(String json) {
         ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
         UUID reportId = UUID.fromString(e.reportId());
         return Panache.withTransaction(() -> ReportRef.<ReportRef>findById(reportId).flatMap(existing -> {

@@ -1,6 +1,8 @@
 package org.tcmeval.evaluation.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import org.hibernate.LockMode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,7 +35,9 @@ public class ResultPublisher {
     public Uni<IndicatorResult> record(IndicatorResult.Key key, String scope, AggregateRatio sums,
             Optional<ResolvedTarget> target) {
         Scoring.Outcome outcome = Scoring.judge(sums, target);
-        return IndicatorResult.<IndicatorResult>findById(key).flatMap(existing -> {
+        // Locked, so a re-judgement after a target change and a report on the same unit take turns.
+        return Panache.getSession().chain(s -> s.find(IndicatorResult.class, key, LockMode.PESSIMISTIC_WRITE))
+                .flatMap(existing -> {
             IndicatorResult r = existing == null ? new IndicatorResult() : existing;
             boolean changed = existing == null || existing.status != outcome.status()
                     || !sameNumber(existing.value, outcome.value())

@@ -9,7 +9,6 @@ import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.evaluation.Aggregate;
 import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.Scoring;
-import org.tcmeval.evaluation.config.TargetCatalog;
 import org.tcmeval.evaluation.repository.AggregateRepository;
 import org.tcmeval.targets.AggregateRatio;
 
@@ -44,15 +43,18 @@ public class RollUp {
         for (var e : deltas.entrySet()) {
             Aggregate.Key key = new Aggregate.Key(e.getKey(), indicator, year);
             chain = chain.chain(() -> aggregates.add(key, e.getValue())
-                    .chain(a -> results.record(new IndicatorResult.Key(key.divisionCode(), indicator, year),
-                            Scoring.scopeOf(key.divisionCode()), a.ratio(), targets.resolve(key.divisionCode(), indicator)))
+                    .chain(a -> targets.resolve(key.divisionCode(), indicator, year)
+                            .chain(t -> results.record(new IndicatorResult.Key(key.divisionCode(), indicator, year),
+                                    Scoring.scopeOf(key.divisionCode()), a.ratio(), t)))
                     .replaceWithVoid());
         }
         return chain;
     }
 
     public Uni<Void> recordInstitution(InstitutionRef inst, String indicator, int year, AggregateRatio own) {
-        return results.record(new IndicatorResult.Key(inst.id.toString(), indicator, year), "INSTITUTION", own,
-                targets.resolve(inst.divisionCode, indicator)).replaceWithVoid();
+        return targets.resolve(inst.divisionCode, indicator, year)
+                .chain(t -> results.record(new IndicatorResult.Key(inst.id.toString(), indicator, year), "INSTITUTION",
+                        own, t))
+                .replaceWithVoid();
     }
 }
