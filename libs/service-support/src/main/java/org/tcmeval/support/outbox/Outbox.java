@@ -3,7 +3,10 @@ package org.tcmeval.support.outbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
 
@@ -14,6 +17,24 @@ import org.tcmeval.events.EventJson;
  */
 @ApplicationScoped
 public class Outbox {
+
+    /** An event waiting to be enqueued with {@link #enqueueAll}. */
+    public record Pending(String topic, String key, EventEnvelope<?> event) {
+    }
+
+    /**
+     * Enqueues many events in the caller's transaction with one statement per {@code chunkSize}
+     * rows: a bulk import of a province is ~21,500 events, and one INSERT each would dominate it.
+     */
+    public Uni<Integer> enqueueAll(List<Pending> events, int chunkSize) {
+        String now = OffsetDateTime.now().toString();
+        List<Map<String, Object>> rows = events.stream().map(e -> Map.<String, Object>of(
+                "id", e.event().id(), "topic", e.topic(), "record_key", e.key(), "payload", EventJson.write(e.event()),
+                "created_at", now)).toList();
+        return BulkSql.execute("insert into outbox_event (id, topic, record_key, payload, created_at) "
+                + "select id, topic, record_key, payload, created_at from " + BulkSql.ROWS
+                + " as r(id uuid, topic text, record_key text, payload text, created_at timestamptz)", rows, chunkSize);
+    }
 
     public Uni<OutboxEvent> enqueue(String topic, String key, EventEnvelope<?> event) {
         OutboxEvent row = new OutboxEvent();

@@ -1,5 +1,7 @@
 package org.tcmeval.registry.repository;
 
+import org.tcmeval.support.persistence.BulkSql;
+
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

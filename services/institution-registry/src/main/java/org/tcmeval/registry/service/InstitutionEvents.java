@@ -15,7 +15,6 @@ import org.tcmeval.registry.Institution;
 import org.tcmeval.registry.InstitutionChange;
 import org.tcmeval.registry.mapping.InstitutionMapper;
 import org.tcmeval.registry.repository.InstitutionChangeRepository;
-import org.tcmeval.registry.repository.OutboxRows;
 import org.tcmeval.support.outbox.Outbox;
 
 /**
@@ -30,9 +29,6 @@ public class InstitutionEvents {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    OutboxRows outboxRows;
 
     @Inject
     InstitutionChangeRepository history;
@@ -51,17 +47,17 @@ public class InstitutionEvents {
             return Uni.createFrom().voidItem();
         }
         List<java.util.Map<String, Object>> rows = new ArrayList<>(revisions.size());
-        List<OutboxRows.Pending> events = new ArrayList<>(revisions.size());
+        List<Outbox.Pending> events = new ArrayList<>(revisions.size());
         for (Revision r : revisions) {
             InstitutionChange c = change(r.institution(), r.changes(), r.created(), source, who);
             rows.add(java.util.Map.of("institution_id", c.institutionId.toString(), "revision", c.revision,
                     "action", c.action, "source", c.source, "changed_by", c.changedBy,
                     "changed_at", c.changedAt.toString(), "changes", c.changes));
-            events.add(new OutboxRows.Pending(Topics.INSTITUTION_CHANGED, r.institution().id.toString(),
+            events.add(new Outbox.Pending(Topics.INSTITUTION_CHANGED, r.institution().id.toString(),
                     envelope(r.institution())));
         }
         return history.insertAll(rows, chunkSize)
-                .flatMap(ignored -> outboxRows.enqueueAll(events, chunkSize))
+                .flatMap(ignored -> outbox.enqueueAll(events, chunkSize))
                 .replaceWithVoid();
     }
 

@@ -1,4 +1,4 @@
-package org.tcmeval.registry.repository;
+package org.tcmeval.support.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
