@@ -57,7 +57,7 @@ class IndicatorResourceTest {
     @Test
     void readyOnceSeededAndTopicsAreCompacted() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItems("canonical profiles seeded", "catalog topics"));
+                .body("checks.name", hasItems("canonical profiles seeded", "compacted topics"));
     }
 
     @Test

@@ -151,7 +151,7 @@ class InstitutionResourceTest {
     @Test
     void healthIsOpenAndReportsTheCompactedTopic() {
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'institution-changed topic' }.status", equalTo("UP"));
+                .body("checks.find { it.name == 'compacted topics' }.status", equalTo("UP"));
     }
 
     @Test

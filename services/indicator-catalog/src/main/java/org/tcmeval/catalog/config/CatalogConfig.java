@@ -9,8 +9,6 @@ public interface CatalogConfig {
 
     Seed seed();
 
-    Topic topic();
-
     interface Seed {
         /** Store the canonical profiles of libs/targets at startup when they are missing. */
         @WithDefault("true")
@@ -28,17 +26,4 @@ public interface CatalogConfig {
         Duration timeout();
     }
 
-    interface Topic {
-        /** Partitions of the catalog topics when this service creates them. */
-        @WithDefault("3")
-        int partitions();
-
-        /** How long one attempt to create or check a topic may take. */
-        @WithDefault("10s")
-        Duration timeout();
-
-        /** Pause between attempts while the broker is unreachable; short, since readiness waits for it. */
-        @WithDefault("5s")
-        Duration retryInterval();
-    }
 }

@@ -2,7 +2,6 @@ package org.tcmeval.registry.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 @ConfigMapping(prefix = "tcm.registry")
 public interface RegistryConfig {
@@ -12,8 +11,6 @@ public interface RegistryConfig {
     String zone();
 
     Imports imports();
-
-    Topic topic();
 
     interface Imports {
         /** Largest CSV upload accepted; larger ones get 413. 20 MiB holds a province several times over. */
@@ -29,17 +26,4 @@ public interface RegistryConfig {
         int maxReportedErrors();
     }
 
-    interface Topic {
-        /** Partitions of {@code institution-changed} when this service creates it. */
-        @WithDefault("3")
-        int partitions();
-
-        /** How long one attempt to create or check the topic may take. */
-        @WithDefault("10s")
-        Duration timeout();
-
-        /** Pause between attempts while the broker is unreachable. */
-        @WithDefault("30s")
-        Duration retryInterval();
-    }
 }

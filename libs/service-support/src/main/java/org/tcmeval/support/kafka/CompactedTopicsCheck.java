@@ -1,28 +1,25 @@
-package org.tcmeval.catalog.health;
+package org.tcmeval.support.kafka;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
-import org.tcmeval.catalog.service.CatalogTopics;
-import org.tcmeval.events.Topics;
 
 /**
- * Ready once the catalog topics are known to be compacted. Before that, changes could land on a
- * topic that deletes old records, and a consumer's replay would no longer rebuild every profile.
+ * Ready once the service's own topics are known to be compacted. Before that, events could land on
+ * a topic that deletes old records, and a consumer's replay would no longer rebuild everything.
  */
 @Readiness
 @ApplicationScoped
-public class CatalogTopicsCheck implements HealthCheck {
+public class CompactedTopicsCheck implements HealthCheck {
 
     @Inject
-    CatalogTopics topics;
+    CompactedTopics topics;
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("catalog topics")
-                .withData("topics", Topics.CATALOG_CHANGED + "," + Topics.TECHNIQUE_CHANGED);
+        var response = HealthCheckResponse.named("compacted topics").withData("topics", String.join(",", topics.topics()));
         if (topics.compacted()) {
             return response.withData("cleanup.policy", "compact").up().build();
         }

@@ -1,4 +1,4 @@
-package org.tcmeval.catalog.service;
+package org.tcmeval.support.kafka;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -24,23 +24,18 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tcmeval.catalog.config.CatalogConfig;
-import org.tcmeval.events.Topics;
 
 /**
- * Makes {@code catalog-changed} and {@code technique-changed} compacted topics: Kafka keeps the
- * newest record per profile and per technique class forever, and since each record carries the
- * whole history, a consumer replaying from the start rebuilds every revision. Created at startup
- * if missing; a topic the broker auto-created on a first publish is switched to compact. While the
- * broker is unreachable this is retried.
+ * Makes the topics a service owns compacted: Kafka then keeps the newest record per key forever,
+ * and a consumer that replays from the start rebuilds its whole projection. Created at start-up if
+ * missing; a topic the broker auto-created on a first publish is switched to compact. While the
+ * broker is unreachable this is retried, and {@link CompactedTopicsCheck} keeps the service unready.
  */
 @ApplicationScoped
-public class CatalogTopics {
-
-    static final List<String> TOPICS = List.of(Topics.CATALOG_CHANGED, Topics.TECHNIQUE_CHANGED);
+public class CompactedTopics {
 
     @Inject
-    CatalogConfig config;
+    CompactedTopicsConfig config;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -53,9 +48,14 @@ public class CatalogTopics {
 
     /** Early, before the outbox relay's first round can auto-create a topic without compaction. */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
+        if (topics().isEmpty()) {
+            compacted = true;
+            problem = null;
+            return;
+        }
         ensure();
         if (!compacted) {
-            long retry = config.topic().retryInterval().toMillis();
+            long retry = config.retryInterval().toMillis();
             vertx.setPeriodic(retry, retry, timer -> vertx.executeBlocking(() -> {
                 ensure();
                 if (compacted) {
@@ -64,6 +64,10 @@ public class CatalogTopics {
                 return null;
             }, false));
         }
+    }
+
+    public List<String> topics() {
+        return config.names().orElse(List.of());
     }
 
     public boolean compacted() {
@@ -75,13 +79,13 @@ public class CatalogTopics {
     }
 
     synchronized void ensure() {
-        long timeout = config.topic().timeout().toMillis();
+        long timeout = config.timeout().toMillis();
         Map<String, Object> settings = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout);
         try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(timeout, TimeUnit.MILLISECONDS);
-            for (String topic : TOPICS) {
+            for (String topic : topics()) {
                 // A topic created here is compacted from the start (and its configs may not be
                 // describable for a moment); one found, or created meanwhile by a publish, is checked.
                 if (existing.contains(topic) || !create(admin, topic, timeout)) {
@@ -92,7 +96,7 @@ public class CatalogTopics {
             problem = null;
         } catch (ExecutionException | TimeoutException e) {
             problem = String.valueOf(e.getCause() != null ? e.getCause() : e);
-            Log.warnf("catalog topics not yet compacted (%s); retrying", problem);
+            Log.warnf("topics %s not yet compacted (%s); retrying", topics(), problem);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -101,7 +105,7 @@ public class CatalogTopics {
     /** Answers false when the topic appeared meanwhile, e.g. auto-created by a first publish. */
     private boolean create(Admin admin, String topic, long timeout)
             throws ExecutionException, InterruptedException, TimeoutException {
-        NewTopic t = new NewTopic(topic, Optional.of(config.topic().partitions()), Optional.empty())
+        NewTopic t = new NewTopic(topic, Optional.of(config.partitions()), Optional.empty())
                 .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         try {
             admin.createTopics(List.of(t)).all().get(timeout, TimeUnit.MILLISECONDS);
