@@ -81,8 +81,8 @@ public final class ProfileRules {
     /** 412 when the caller sent an ETag that is no longer the newest revision. */
     public static void requireRevision(Integer expected, int current, String id) {
         if (expected != null && expected != current) {
-            throw new ProblemException(412, "revision-mismatch", "Precondition failed", "profile " + id
-                    + " is at revision " + current + ", not " + expected + "; read it again", List.of());
+            throw ProblemException.stale("profile " + id
+                    + " is at revision " + current + ", not " + expected + "; read it again");
         }
     }
 

@@ -44,6 +44,40 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, rule, message)));
     }
 
+    /** 428: a write that must name the version it changes came without If-Match. */
+    public static ProblemException preconditionRequired(String detail) {
+        return new ProblemException(428, "precondition-required", "Precondition required", detail, List.of());
+    }
+
+    /** 412: the version named in If-Match is no longer the current one. */
+    public static ProblemException stale(String detail) {
+        return new ProblemException(412, "revision-mismatch", "Precondition failed", detail, List.of());
+    }
+
+    /** 413: the request body is larger than the endpoint accepts. */
+    public static ProblemException payloadTooLarge(String detail) {
+        return new ProblemException(413, "payload-too-large", "Payload too large", detail, List.of());
+    }
+
+    /**
+     * The revision an {@code If-Match: "<revision>"} header names (a weak tag is accepted too); 428
+     * without one, since an unguarded write could silently undo a change the caller has not seen.
+     */
+    public static long ifMatchRevision(String header) {
+        if (header == null || header.isBlank() || header.strip().equals("*")) {
+            throw preconditionRequired("send If-Match with the ETag from GET (e.g. If-Match: \"3\") so that you do not "
+                    + "overwrite a change you have not seen");
+        }
+        String tag = header.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        if (tag.matches("\"\\d{1,18}\"")) {
+            return Long.parseLong(tag.substring(1, tag.length() - 1));
+        }
+        throw invalid("If-Match", "etag", "If-Match must be one ETag as GET returned it, e.g. \"3\"");
+    }
+
     public int status() {
         return status;
     }

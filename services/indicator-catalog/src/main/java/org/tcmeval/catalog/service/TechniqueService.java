@@ -95,8 +95,8 @@ public class TechniqueService {
             return techniques.lock(code);
         }).flatMap(existing -> {
             if (existing == null && expected != null) {
-                throw new ProblemException(412, "revision-mismatch", "Precondition failed", "technique class " + code
-                        + " does not exist yet; create it without If-Match", List.of());
+                throw ProblemException.stale("technique class " + code
+                        + " does not exist yet; create it without If-Match");
             }
             if (existing != null) {
                 requireRevision(existing, expected);
@@ -147,12 +147,12 @@ public class TechniqueService {
 
     private static void requireRevision(TechniqueClass c, Integer expected) {
         if (expected == null) {
-            throw new ProblemException(428, "precondition-required", "Precondition required", "send If-Match with "
-                    + "the ETag of technique class " + c.code + " (revision " + c.revision + ") to change it", List.of());
+            throw ProblemException.preconditionRequired("send If-Match with "
+                    + "the ETag of technique class " + c.code + " (revision " + c.revision + ") to change it");
         }
         if (expected != c.revision) {
-            throw new ProblemException(412, "revision-mismatch", "Precondition failed", "technique class " + c.code
-                    + " is at revision " + c.revision + ", not " + expected + "; read it again", List.of());
+            throw ProblemException.stale("technique class " + c.code
+                    + " is at revision " + c.revision + ", not " + expected + "; read it again");
         }
     }
 }

@@ -72,20 +72,8 @@ final class Params {
         return value;
     }
 
-    /** The revision an {@code If-Match: "<revision>"} names; 428 without one, since an unguarded write could lose an update. */
+    /** The revision an {@code If-Match: "<revision>"} names; see {@link ProblemException#ifMatchRevision}. */
     static long ifMatch(String header) {
-        if (header == null || header.isBlank() || header.strip().equals("*")) {
-            throw new ProblemException(428, "precondition-required", "Precondition required", "send If-Match with the "
-                    + "ETag from GET (e.g. If-Match: \"3\") so that you do not overwrite a change you have not seen",
-                    List.of());
-        }
-        String tag = header.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.matches("\"\\d{1,18}\"")) {
-            return Long.parseLong(tag.substring(1, tag.length() - 1));
-        }
-        throw ProblemException.invalid("If-Match", "etag", "If-Match must be one ETag as GET returned it, e.g. \"3\"");
+        return ProblemException.ifMatchRevision(header);
     }
 }

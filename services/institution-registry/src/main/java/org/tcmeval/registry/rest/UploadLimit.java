@@ -37,7 +37,7 @@ public class UploadLimit {
     }
 
     static ProblemException tooLarge(long max) {
-        return new ProblemException(413, "payload-too-large", "Payload too large", "the file is larger than "
-                + max / (1024 * 1024) + " MB (" + max + " bytes); split it by city or county", List.of());
+        return ProblemException.payloadTooLarge("the file is larger than "
+                + max / (1024 * 1024) + " MB (" + max + " bytes); split it by city or county");
     }
 }

@@ -36,7 +36,6 @@ final class Failures {
     }
 
     static ProblemException stale() {
-        return new ProblemException(412, "revision-mismatch", "Precondition failed",
-                "the institution changed since you read it; GET it again and retry with the new ETag", List.of());
+        return ProblemException.stale("the institution changed since you read it; GET it again and retry with the new ETag");
     }
 }

@@ -62,8 +62,8 @@ public class InstitutionService {
             Jurisdiction jurisdiction, String who) {
         return find(id, jurisdiction).flatMap(i -> {
             if (i.revision != expectedRevision) {
-                throw new ProblemException(412, "revision-mismatch", "Precondition failed", "institution " + id
-                        + " is at revision " + i.revision + ", not " + expectedRevision + "; GET it again", List.of());
+                throw ProblemException.stale("institution " + id
+                        + " is at revision " + i.revision + ", not " + expectedRevision + "; GET it again");
             }
             InstitutionDraft before = InstitutionDraft.of(i);
             InstitutionDraft after = change.apply(before).normalized();

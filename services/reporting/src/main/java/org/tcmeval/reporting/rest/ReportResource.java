@@ -101,7 +101,7 @@ public class ReportResource {
     public Uni<Response> correct(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
             @Parameter(description = "ETag of the version you corrected, e.g. \"1\"", example = "\"1\"")
             @HeaderParam("If-Match") String ifMatch) {
-        int expected = parseIfMatch(ifMatch);
+        int expected = (int) ProblemException.ifMatchRevision(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> service
@@ -122,17 +122,5 @@ public class ReportResource {
     public Uni<Response> get(@PathParam("id") UUID id) {
         return service.get(id, caller.jurisdiction()).flatMap(r -> service.current(r)
                 .map(v -> Response.ok(ReportMapper.toView(r, v)).tag(String.valueOf(r.currentVersion)).build()));
-    }
-
-    private static int parseIfMatch(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "send If-Match with the report's ETag to correct it", java.util.List.of());
-        }
-        try {
-            return Integer.parseInt(ifMatch.replace("W/", "").replace("\"", "").trim());
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid("If-Match", "etag", "If-Match must be the report's ETag, e.g. \"1\"");
-        }
     }
 }

@@ -75,8 +75,8 @@ public class ReportService {
         return get(reportId, jurisdiction).flatMap(r -> {
             validate(r.period, figures);
             if (r.currentVersion != expectedVersion) {
-                throw new ProblemException(412, "version-mismatch", "Precondition failed", "report is at version "
-                        + r.currentVersion + ", not " + expectedVersion + "; read it again", java.util.List.of());
+                throw ProblemException.stale("report is at version "
+                        + r.currentVersion + ", not " + expectedVersion + "; read it again");
             }
             return addVersion(r, figures, submittedBy);
         });
