@@ -31,8 +31,6 @@ import org.tcmeval.support.problem.Problem;
 @Authenticated
 @Tag(name = "Effective targets", description = "Targets in force for a division and year, with provenance")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class EffectiveTargetsResource {
 
     @Inject

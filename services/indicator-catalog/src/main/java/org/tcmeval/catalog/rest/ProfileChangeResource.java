@@ -53,8 +53,6 @@ import org.tcmeval.targets.Target;
                 examples = {@ExampleObject(name = "130%", value = Examples.BAD_THRESHOLD),
                     @ExampleObject(name = "循环继承", value = Examples.CYCLE),
                     @ExampleObject(name = "早于现行版本", value = Examples.TOO_EARLY)}))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a catalog admin, or the division is outside your jurisdiction",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "越权", value = Examples.OUT_OF_JURISDICTION)))

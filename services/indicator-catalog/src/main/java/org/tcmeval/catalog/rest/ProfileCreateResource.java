@@ -46,8 +46,6 @@ import org.tcmeval.targets.Target;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = {@ExampleObject(name = "130%", value = Examples.BAD_THRESHOLD),
                     @ExampleObject(name = "未知上级", value = Examples.UNKNOWN_PARENT)}))
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "403", description = "Not a catalog admin, or the division is outside your jurisdiction",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                 examples = @ExampleObject(name = "越权", value = Examples.OUT_OF_JURISDICTION)))

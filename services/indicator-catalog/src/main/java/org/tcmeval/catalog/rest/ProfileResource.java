@@ -36,8 +36,6 @@ import org.tcmeval.support.problem.ProblemException;
 @Authenticated
 @Tag(name = "Profiles", description = "Target profiles (目标档案) of jurisdictions, with effective-dated revisions")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ProfileResource {
 
     @Inject

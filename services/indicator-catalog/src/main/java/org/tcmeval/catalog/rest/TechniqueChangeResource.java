@@ -38,10 +38,6 @@ import org.tcmeval.support.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Techniques")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Only catalog admins (`catalog-admin`) change the catalogue",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TechniqueChangeResource {
 
     @Inject

@@ -30,8 +30,6 @@ import org.tcmeval.support.problem.Problem;
 @Authenticated
 @Tag(name = "Techniques", description = "TCM appropriate techniques (中医药适宜技术): classes (类) and items (项)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class TechniqueResource {
 
     @Inject

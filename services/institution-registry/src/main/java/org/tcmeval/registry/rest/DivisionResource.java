@@ -36,10 +36,6 @@ import org.tcmeval.support.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Divisions", description = "Administrative divisions (行政区划, GB/T 2260 plus 9-digit township codes)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No or invalid bearer token",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Your roles do not allow this, or the token has no division claim",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DivisionResource {
 
     @Inject
