@@ -38,6 +38,7 @@ final class DemoData {
                 province.divisions().size(), province.institutions().size());
         Api.postCsv(registry + "/api/v1/divisions/import", provinceAdmin, province.divisionsCsv()).expect(200, 201);
         Api.postCsv(registry + "/api/v1/institutions/import", provinceAdmin, province.institutionsCsv()).expect(200, 201);
+        openWindow(stack, provinceAdmin, "45", "2024");
         REPORTS.forEach((township, figures) -> {
             var page = Api.get(registry + "/api/v1/institutions?type=THC&division=" + township, provinceAdmin).expect(200);
             String id = page.body().get("items").get(0).get("id").asText();
@@ -50,6 +51,17 @@ final class DemoData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Keeps a period's reporting window open until a year from today, so the demo year can still be
+     * filed and corrected whenever the suite is started (its default window closed on 31 March).
+     */
+    static void openWindow(Stack stack, String provinceAdmin, String province, String period) {
+        String url = stack.url("reporting") + "/api/v1/windows/" + province + "/" + period;
+        int revision = Api.get(url, provinceAdmin).expect(200).body().get("revision").asInt();
+        Api.put(url, provinceAdmin, "\"" + revision + "\"", Map.of("opensOn", (Integer.parseInt(period.substring(0, 4)) + 1)
+                + "-01-01", "closesOn", java.time.LocalDate.now().plusYears(1).toString())).expect(200);
     }
 
     /** Reporting learns new institutions from Kafka; until it has, it answers 422 and the report is retried. */

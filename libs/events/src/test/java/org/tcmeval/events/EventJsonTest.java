@@ -12,9 +12,10 @@ class EventJsonTest {
 
     @Test
     void reportSubmittedSurvivesTheWireWithItsCloudEventsAttributes() {
-        ReportSubmitted data = new ReportSubmitted("r-1", 2, "i-1", "450902001", 2024, "2024",
-                Map.of("physicians", new BigDecimal("8"), "tcmPhysicians", new BigDecimal("2")),
-                OffsetDateTime.of(2025, 1, 15, 9, 30, 0, 0, ZoneOffset.ofHours(8)));
+        OffsetDateTime at = OffsetDateTime.of(2025, 1, 15, 9, 30, 0, 0, ZoneOffset.ofHours(8));
+        ReportSubmitted data = new ReportSubmitted("r-1", 2, 3, "INSTITUTION", "i-1", "i-1", "THC", "450902001", 2024,
+                "2024", "APPROVED", Map.of("physicians", new BigDecimal("8"), "tcmPhysicians", new BigDecimal("2")),
+                java.util.List.of("ZC-HAOZHEN"), at, at);
         EventEnvelope<ReportSubmitted> sent = EventEnvelope.of("/reporting", EventTypes.REPORT_SUBMITTED, "i-1",
                 ReportSubmitted.VERSION, data);
 
@@ -26,6 +27,8 @@ class EventJsonTest {
         assertThat(received.id()).isEqualTo(sent.id());
         assertThat(received.data().figures().get("tcmPhysicians")).isEqualByComparingTo("2");
         assertThat(received.data().submittedAt()).isEqualTo(data.submittedAt());
+        assertThat(received.data().status()).isEqualTo("APPROVED");
+        assertThat(received.data().techniqueItems()).containsExactly("ZC-HAOZHEN");
     }
 
     @Test

@@ -81,9 +81,10 @@ class EvaluationFlowTest {
     static EventEnvelope<ReportSubmitted> report(String reportId, int version, String institutionId, int year,
             int physicians, int tcm) {
         return EventEnvelope.of("/reporting", EventTypes.REPORT_SUBMITTED, reportId, ReportSubmitted.VERSION,
-                new ReportSubmitted(reportId, version, institutionId, "450902100", year, String.valueOf(year),
+                new ReportSubmitted(reportId, version, version, "INSTITUTION", institutionId, institutionId, "THC",
+                        "450902100", year, String.valueOf(year), "SUBMITTED",
                         Map.of("physicians", BigDecimal.valueOf(physicians), "tcmPhysicians", BigDecimal.valueOf(tcm)),
-                        OffsetDateTime.now()));
+                        java.util.List.of(), OffsetDateTime.now(), OffsetDateTime.now()));
     }
 
     static void send(EventEnvelope<ReportSubmitted> e) {

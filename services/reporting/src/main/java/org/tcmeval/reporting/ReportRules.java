@@ -1,51 +1,54 @@
 package org.tcmeval.reporting;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.targets.ReportField;
+import org.tcmeval.targets.ReportForm;
+import org.tcmeval.targets.Reporter;
 
-/** Validation of a report's period and figures, plain Java so it is tested without Quarkus. */
+/** Validation of a report's period and figures against its form; plain Java, tested without Quarkus. */
 public final class ReportRules {
-
-    private static final Pattern PERIOD = Pattern.compile("(20\\d{2})(-Q[1-4])?");
 
     private ReportRules() {
     }
 
-    public static List<FieldError> check(String period, Map<String, BigDecimal> figures, int currentYear) {
-        List<FieldError> errors = new ArrayList<>();
-        var m = period == null ? null : PERIOD.matcher(period);
-        if (m == null || !m.matches()) {
-            errors.add(new FieldError("period", "period-format", "period must be a year (2024) or a quarter (2024-Q3)"));
-        } else if (Integer.parseInt(m.group(1)) > currentYear) {
-            errors.add(new FieldError("period", "not-in-future", "period " + period + " has not started yet"));
+    /** The period's errors: its format, and that it has begun by {@code today}. */
+    public static List<FieldError> checkPeriod(String period, LocalDate today) {
+        Optional<ReportPeriod> p = ReportPeriod.parse(period);
+        if (p.isEmpty()) {
+            return List.of(new FieldError("period", "period-format", "period must be a year (2024) or a quarter (2024-Q3)"));
         }
+        if (p.get().start().isAfter(today)) {
+            return List.of(new FieldError("period", "not-in-future", "period " + p.get() + " has not started yet"));
+        }
+        return List.of();
+    }
+
+    /**
+     * Every broken rule of {@code figures} on {@code form}: unknown fields, fields of another kind of
+     * reporter or not on this form, derived fields typed in, values of the wrong kind, parts above
+     * their whole.
+     */
+    public static List<FieldError> checkFigures(ReportForm form, Map<String, BigDecimal> figures) {
+        List<FieldError> errors = new ArrayList<>();
         if (figures == null || figures.isEmpty()) {
             errors.add(new FieldError("figures", "required", "figures must name at least one reported field"));
             return errors;
         }
-        figures.forEach((name, value) -> {
-            String field = "figures." + name;
-            var def = ReportField.byName(name);
-            if (def.isEmpty()) {
-                errors.add(new FieldError(field, "known-field", "unknown report field '" + name + "'; known: "
-                        + ReportField.ALL.stream().map(ReportField::name).toList()));
-            } else if (value == null) {
-                errors.add(new FieldError(field, "required", name + " must have a value"));
-            } else if (!isWholeNumber(value)) {
-                errors.add(new FieldError(field, "whole-number", name + " must be a whole number >= 0"));
-            } else if (def.get().kind() == ReportField.Kind.FLAG && value.compareTo(BigDecimal.ONE) > 0) {
-                errors.add(new FieldError(field, "flag", name + " must be 0 or 1"));
-            }
-        });
-        // Comparing a part with its whole only means something once both are valid on their own.
-        figures.forEach((name, value) -> ReportField.byName(name).ifPresent(def -> {
+        // Sorted so the answer lists the fields in the same order every time.
+        new TreeMap<>(figures).forEach((name, value) -> checkOne(form, name, value).ifPresent(errors::add));
+        new TreeMap<>(figures).forEach((name, value) -> form.field(name).ifPresent(entry -> {
+            ReportField def = entry.field();
             BigDecimal whole = def.atMost() == null ? null : figures.get(def.atMost());
-            if (isWholeNumber(value) && isWholeNumber(whole) && value.compareTo(whole) > 0) {
+            // Comparing a part with its whole only means something once both are valid on their own.
+            if (checkOne(form, name, value).isEmpty() && whole != null && checkOne(form, def.atMost(), whole).isEmpty()
+                    && value.compareTo(whole) > 0) {
                 errors.add(new FieldError("figures." + name, "at-most-" + def.atMost(),
                         name + " (" + value.toPlainString() + ") must not exceed " + def.atMost() + " ("
                                 + whole.toPlainString() + ")"));
@@ -54,11 +57,67 @@ public final class ReportRules {
         return errors;
     }
 
-    private static boolean isWholeNumber(BigDecimal v) {
-        return v != null && v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
+    private static Optional<FieldError> checkOne(ReportForm form, String name, BigDecimal value) {
+        String field = "figures." + name;
+        var entry = form.field(name);
+        if (entry.isEmpty()) {
+            return Optional.of(notOnForm(form, field, name));
+        }
+        if (entry.get().derived()) {
+            return Optional.of(new FieldError(field, "derived", name
+                    + " is counted from the technique items you list in 'techniques'; do not report it as a number"));
+        }
+        if (value == null) {
+            return Optional.of(new FieldError(field, "required", name + " must have a value"));
+        }
+        ReportField def = entry.get().field();
+        return switch (def.kind()) {
+            case COUNT -> isWholeNumber(value) ? Optional.empty()
+                    : Optional.of(new FieldError(field, "whole-number", name + " must be a whole number >= 0"));
+            case FLAG -> isWholeNumber(value) && value.compareTo(BigDecimal.ONE) <= 0 ? Optional.empty()
+                    : Optional.of(new FieldError(field, "flag", name + " must be 0 or 1"));
+            case PERCENT -> value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0 && value.scale() <= 4
+                    ? Optional.empty()
+                    : Optional.of(new FieldError(field, "percent", name + " must be a percentage from 0 to 100"
+                            + " with at most 4 decimals"));
+            case DECIMAL -> value.signum() >= 0 && value.scale() <= 4 ? Optional.empty()
+                    : Optional.of(new FieldError(field, "decimal", name + " must be a number >= 0 with at most 4 decimals"));
+        };
     }
 
-    public static int yearOf(String period) {
-        return Integer.parseInt(period.substring(0, 4));
+    private static FieldError notOnForm(ReportForm form, String field, String name) {
+        for (Reporter r : Reporter.values()) {
+            if (r != form.reporter() && ReportField.byName(r, name).isPresent()) {
+                return new FieldError(field, "reporter-field", name + " is reported by " + describe(r)
+                        + ", not on " + describe(form));
+            }
+        }
+        if (ReportField.byName(form.reporter(), name).isPresent()) {
+            return new FieldError(field, "on-form", name + " is not on the form of " + describe(form)
+                    + "; no indicator reads it for this type (GET /api/v1/forms lists the fields)");
+        }
+        return new FieldError(field, "known-field", "unknown report field '" + abbreviate(name)
+                + "' (GET /api/v1/forms lists the fields of each form)");
+    }
+
+    private static String describe(ReportForm form) {
+        return form.institutionType() != null ? "a " + form.institutionType() + " report" : describe(form.reporter());
+    }
+
+    private static String describe(Reporter r) {
+        return switch (r) {
+            case INSTITUTION -> "institution reports";
+            case COUNTY -> "county reports";
+            case JURISDICTION -> "city and province reports";
+        };
+    }
+
+    /** Names come from the request: a message never repeats more than a few dozen characters of one. */
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private static boolean isWholeNumber(BigDecimal v) {
+        return v != null && v.signum() >= 0 && v.stripTrailingZeros().scale() <= 0;
     }
 }

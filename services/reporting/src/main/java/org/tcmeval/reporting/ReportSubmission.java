@@ -8,10 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.tcmeval.targets.InstitutionType;
 
 /**
- * A periodic report (定期报告) of one institution for one period. Its figures are never updated in
- * place: every correction adds a {@link ReportVersion} and moves {@link #currentVersion}.
+ * A periodic report (定期报告) of one reporter — an institution, or a county, city or province
+ * about itself — for one period. Its figures are never updated in place: every correction adds a
+ * {@link ReportVersion} and moves {@link #currentVersion}; every decision adds a
+ * {@link ReviewDecision}. {@link #revision} counts both and is the report's ETag.
  */
 @Entity
 @Table(name = "report")
@@ -20,10 +23,26 @@ public class ReportSubmission {
     @Id
     public UUID id;
 
-    @Column(name = "institution_id", nullable = false)
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reporter_kind", nullable = false)
+    public ReporterKind reporterKind;
+
+    /** The institution id as text, or the division code of a division report. Unique per period. */
+    @Column(name = "reporter_id", nullable = false)
+    public String reporterId;
+
+    /** Set for institution reports only. */
+    @Column(name = "institution_id")
     public UUID institutionId;
 
-    /** Division of the institution when the report was filed: the jurisdiction check reads it. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "institution_type")
+    public InstitutionType institutionType;
+
+    /**
+     * Division of the institution when the report was filed, or the reporting division itself:
+     * the jurisdiction check reads it.
+     */
     @Column(name = "division_code", nullable = false)
     public String divisionCode;
 
@@ -38,6 +57,12 @@ public class ReportSubmission {
 
     @Enumerated(EnumType.STRING)
     public ReportStatus status;
+
+    public int revision;
+
+    /** When the report was first submitted (not saved as a draft): lateness is measured on it. */
+    @Column(name = "first_submitted_at")
+    public OffsetDateTime firstSubmittedAt;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;

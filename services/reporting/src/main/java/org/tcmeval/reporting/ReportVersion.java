@@ -24,6 +24,19 @@ public class ReportVersion {
     /** The figures as JSON text; {@code org.tcmeval.events.FiguresJson} reads and writes it. */
     public String figures;
 
+    /** Item codes of the TCM appropriate techniques performed (JSON array), or {@code null}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String techniques;
+
+    /** Field-level difference to the previous version (JSON), {@code null} for version 1. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String changes;
+
+    /** DRAFT or SUBMITTED: whether this version was submitted for review. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public ReportStatus status;
+
     @Column(name = "submitted_by", nullable = false)
     public String submittedBy;
 

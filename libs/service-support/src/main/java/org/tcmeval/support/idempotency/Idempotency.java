@@ -14,12 +14,14 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.function.Supplier;
+import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.problem.ProblemException;
 
 /**
  * Makes a create take effect once per {@code Idempotency-Key}: the action and the record of its
  * answer commit in one transaction, and a retry with the same key and body gets the stored answer
- * (header {@code Idempotent-Replayed: true}). The same key with a different body is a 422.
+ * (header {@code Idempotent-Replayed: true}) with the same ETag. The same key with a different body
+ * is a 422; two requests racing with one key are a 409 for the loser, which may simply retry.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -54,7 +56,9 @@ public class Idempotency {
                 return Uni.createFrom().item(replay(existing));
             }
             return action.get().flatMap(response -> store(id, hash, response).replaceWith(response));
-        }));
+        })).onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict("idempotency-key-in-use",
+                "another request with this Idempotency-Key was being processed at the same moment; retry to get its"
+                        + " answer"));
     }
 
     private Uni<IdempotencyRecord> store(IdempotencyRecord.Key id, String hash, Response response) {
@@ -63,6 +67,7 @@ public class Idempotency {
         r.requestHash = hash;
         r.status = response.getStatus();
         r.location = response.getLocation() == null ? null : response.getLocation().toString();
+        r.etag = response.getEntityTag() == null ? null : response.getEntityTag().getValue();
         r.body = write(response.getEntity());
         r.createdAt = OffsetDateTime.now();
         return r.persist();
@@ -73,6 +78,9 @@ public class Idempotency {
                 .header(REPLAYED_HEADER, "true");
         if (r.location != null) {
             b.location(URI.create(r.location));
+        }
+        if (r.etag != null) {
+            b.tag(r.etag);
         }
         return b.build();
     }

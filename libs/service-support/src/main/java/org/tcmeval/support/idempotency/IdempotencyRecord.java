@@ -24,6 +24,9 @@ public class IdempotencyRecord extends PanacheEntityBase {
 
     public String location;
 
+    /** The first answer's ETag header, replayed with it. */
+    public String etag;
+
     @Column(nullable = false)
     public String body;
 

@@ -60,6 +60,11 @@ public class EvaluationService implements InstitutionListener {
 
     Uni<Void> onReportSubmitted(String json) {
         ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
+        if (!e.isInstitutionReport()) {
+            // Division reports feed shapes this service does not compute yet (densities, direct values).
+            Log.debugf("division report %s of %s not evaluated yet", e.reportId(), e.reporterId());
+            return Uni.createFrom().voidItem();
+        }
         UUID reportId = UUID.fromString(e.reportId());
         return Panache.withTransaction(() -> ReportRef.<ReportRef>findById(reportId).flatMap(existing -> {
             if (existing != null && existing.version >= e.version()) {

@@ -1,5 +1,6 @@
 package org.tcmeval.reporting.rest;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,8 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tcmeval.reporting.ReportAction;
+import org.tcmeval.reporting.ReportContent;
+import org.tcmeval.reporting.ReportSubmission;
 import org.tcmeval.reporting.mapping.ReportMapper;
 import org.tcmeval.reporting.service.ReportService;
+import org.tcmeval.reporting.service.ReviewService;
 import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
@@ -37,12 +42,16 @@ import org.tcmeval.support.security.Roles;
 
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Reports", description = "Periodic reports of institutions (定期报告); every version is kept")
+@Tag(name = "Reports", description = "Periodic reports (定期报告) of institutions, counties, cities and provinces; every "
+        + "version is kept")
 @SecurityRequirement(name = "bearer")
 public class ReportResource {
 
     @Inject
     ReportService service;
+
+    @Inject
+    ReviewService reviews;
 
     @Inject
     Idempotency idempotency;
@@ -55,53 +64,76 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Submit a report",
-            description = "Files version 1 of an institution's report for a period and publishes `report-submitted`. "
-                    + "The event reaches Kafka even if the broker is down at this moment (transactional outbox). "
-                    + "Send an `Idempotency-Key` so that a retry takes effect once.")
-    @APIResponse(responseCode = "201", description = "Accepted",
+    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN,
+            Roles.PLATFORM_INTEGRATION})
+    @Operation(operationId = "submitReport", summary = "File a report (or save it as a draft)",
+            description = "Files version 1 of a report for a period. Institutions report with `institutionId` "
+                    + "(institution reporter, county reviewer or the platform); a county bureau files its county's "
+                    + "report with a 6-digit `divisionCode`, a city admin its city's (4 digits), a province admin its "
+                    + "province's (2 digits). A submission (not a draft) must fall in the province's reporting window "
+                    + "for the period (`GET /api/v1/windows/{province}/{period}`) and is published as "
+                    + "`report-submitted`, reaching Kafka even if the broker is down at this moment (outbox). Send an "
+                    + "`Idempotency-Key` so that a retry takes effect once.")
+    @APIResponse(responseCode = "201", description = "Filed; the ETag is the report's revision",
             content = @Content(schema = @Schema(implementation = ReportView.class)))
-    @APIResponse(responseCode = "400", description = "A figure or the period is invalid",
+    @APIResponse(responseCode = "400", description = "A figure, a technique item or the period is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "A report for this institution and period exists; correct it with PUT",
+    @APIResponse(responseCode = "409", description = "A report of this reporter and period exists (correct it with "
+            + "PUT), or a request with the same Idempotency-Key is being processed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Institution unknown or outside your jurisdiction",
+    @APIResponse(responseCode = "422", description = "Reporter unknown, outside your jurisdiction or not operating in "
+            + "the period; or the reporting window is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> submit(@Valid @NotNull ReportRequest request,
             @Parameter(description = "Client-chosen key; a retry with the same key takes effect once")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        if ((request.institutionId() == null) == (request.divisionCode() == null)) {
+            throw ProblemException.invalid("institutionId", "one-reporter",
+                    "give exactly one of institutionId (an institution's report) and divisionCode (a division's own)");
+        }
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
-        return idempotency.once(idempotencyKey, who + ":submit-report", request,
-                () -> service.submit(request, jurisdiction, who).flatMap(r -> service.current(r).map(v -> Response
-                        .created(uri.getAbsolutePathBuilder().path(r.id.toString()).build())
-                        .tag(String.valueOf(r.currentVersion))
-                        .entity(ReportMapper.toView(r, v)).build())));
+        ReportContent content = new ReportContent(request.figures(), request.techniques());
+        ReportAction action = request.isDraft() ? ReportAction.SAVE_DRAFT : ReportAction.SUBMIT;
+        return idempotency.once(idempotencyKey, who + ":submit-report", request, () -> (request.institutionId() != null
+                ? service.fileForInstitution(request.institutionId(), request.period(), content, action, jurisdiction, who)
+                : service.fileForDivision(request.divisionCode(), request.period(), content, action, jurisdiction, who))
+                .chain(r -> answer(r, Response.created(uri.getAbsolutePathBuilder().path(r.id.toString()).build()))));
     }
 
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Correct a report",
-            description = "Adds a new version with corrected figures; earlier versions stay readable. `If-Match` must "
-                    + "carry the current version's ETag (from GET), else 412.")
+    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN,
+            Roles.PLATFORM_INTEGRATION})
+    @Operation(operationId = "reviseReport", summary = "Correct a report, save a draft again, or submit a draft",
+            description = "Adds a new version with the complete figures; earlier versions stay readable "
+                    + "(`GET /api/v1/reports/{id}/history`). A correction of a returned or approved report goes back "
+                    + "to review. `If-Match` must carry the report's current ETag (from GET), else 412; without it 428.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "A figure or technique item is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or outside your jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The workflow does not allow this (a submitted report cannot "
+            + "become a draft again)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The report changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The reporting window is closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> correct(@PathParam("id") UUID id, @Valid @NotNull ReportRequest request,
-            @Parameter(description = "ETag of the version you corrected, e.g. \"1\"", example = "\"1\"")
+    public Uni<Response> revise(@PathParam("id") UUID id, @Valid @NotNull ReportRevisionRequest request,
+            @Parameter(description = "ETag of the report as you read it, e.g. \"1\"", example = "\"1\"")
             @HeaderParam("If-Match") String ifMatch) {
         int expected = (int) ProblemException.ifMatchRevision(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
-        return io.quarkus.hibernate.reactive.panache.Panache.withTransaction(() -> service
-                .correct(id, request.figures(), expected, jurisdiction, who)
-                .flatMap(r -> service.current(r).map(v -> Response.ok(ReportMapper.toView(r, v))
-                        .tag(String.valueOf(r.currentVersion)).build())));
+        ReportContent content = new ReportContent(request.figures(), request.techniques());
+        ReportAction action = request.isDraft() ? ReportAction.SAVE_DRAFT : ReportAction.SUBMIT;
+        return Panache.withTransaction(() -> service.revise(id, expected, content, action, jurisdiction, who)
+                .chain(r -> answer(r, Response.ok())));
     }
 
     @GET
@@ -109,12 +141,62 @@ public class ReportResource {
     @WithSession
     @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Read a report with its current figures")
+    @Operation(operationId = "getReport", summary = "Read a report with its current figures")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "404", description = "Unknown, or outside your jurisdiction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return service.get(id, caller.jurisdiction()).flatMap(r -> service.current(r)
-                .map(v -> Response.ok(ReportMapper.toView(r, v)).tag(String.valueOf(r.currentVersion)).build()));
+        return service.get(id, caller.jurisdiction()).chain(r -> answer(r, Response.ok()));
+    }
+
+    @POST
+    @Path("/{id}/decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN})
+    @Operation(operationId = "decideReport", summary = "Approve or return a report",
+            description = "Decides on the report's current version. The county reviewer decides on its institutions' "
+                    + "reports, the city admin on its counties', the province admin on its cities'. `If-Match` names "
+                    + "the revision you reviewed, so a correction filed meanwhile is never approved unseen. Nobody "
+                    + "decides on a version they submitted themselves. Published as `report-submitted` with the new status.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "400", description = "No comment on a return",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or outside your jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Not awaiting a decision (a draft, or already decided)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The report changed since you read it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request,
+            @Parameter(description = "The report's ETag as you reviewed it", example = "\"1\"")
+            @HeaderParam("If-Match") String ifMatch) {
+        int expected = (int) ProblemException.ifMatchRevision(ifMatch);
+        var jurisdiction = caller.jurisdiction();
+        String who = caller.subject();
+        return Panache.withTransaction(() -> reviews.decide(id, expected, ReviewResource.action(request.decision()), request.comment(),
+                        jurisdiction, who)
+                .chain(r -> answer(r, Response.ok())));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @WithSession
+    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN,
+            Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION})
+    @Operation(operationId = "getReportHistory", summary = "Every version and decision of a report",
+            description = "Who changed what and when: each version with its field-level difference to the previous "
+                    + "one, and each review decision with the version it was made on.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown, or outside your jurisdiction",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<HistoryView> history(@PathParam("id") UUID id) {
+        return reviews.history(id, caller.jurisdiction()).map(ReportMapper::toHistory);
+    }
+
+    private Uni<Response> answer(ReportSubmission r, Response.ResponseBuilder builder) {
+        return service.current(r).map(v -> builder.entity(ReportMapper.toView(r, v))
+                .tag(String.valueOf(r.revision)).build());
     }
 }

@@ -1,36 +1,35 @@
 package org.tcmeval.reporting.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.Year;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
-import org.tcmeval.events.EventEnvelope;
-import org.tcmeval.events.EventTypes;
-import org.tcmeval.events.ReportSubmitted;
-import org.tcmeval.events.Topics;
-import org.tcmeval.reporting.ReportRules;
-import org.tcmeval.reporting.ReportStatus;
-import org.tcmeval.reporting.ReportSubmission;
-import org.tcmeval.reporting.ReportVersion;
-import org.tcmeval.events.FiguresJson;
+import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.directory.InstitutionRefRepository;
+import org.tcmeval.reporting.ReportAction;
+import org.tcmeval.reporting.ReportContent;
+import org.tcmeval.reporting.ReportPeriod;
+import org.tcmeval.reporting.ReportRules;
+import org.tcmeval.reporting.ReportSubmission;
+import org.tcmeval.reporting.ReporterKind;
 import org.tcmeval.reporting.repository.ReportRepository;
-import org.tcmeval.reporting.rest.ReportRequest;
-import org.tcmeval.support.outbox.Outbox;
+import org.tcmeval.support.persistence.UniqueViolation;
+import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
 
-/** Accepts reports and their corrections; each accepted version is published as {@code report-submitted}. */
+/**
+ * Files reports and their corrections for institutions and for divisions. Each accepted change is
+ * a new immutable version; {@link ReportWriter} moves the workflow and publishes the change.
+ * Methods run in the caller's transaction.
+ */
 @ApplicationScoped
 public class ReportService {
-
-    static final String SOURCE = "/reporting";
 
     @Inject
     ReportRepository reports;
@@ -39,46 +38,55 @@ public class ReportService {
     InstitutionRefRepository institutions;
 
     @Inject
-    Outbox outbox;
+    ReportWriter writer;
 
-    /** Files version 1 of a report. Runs in the caller's transaction. */
-    public Uni<ReportSubmission> submit(ReportRequest request, Jurisdiction jurisdiction, String submittedBy) {
-        validate(request.period(), request.figures());
-        return institutions.findById(request.institutionId()).flatMap(inst -> {
+    @Inject
+    Clock clock;
+
+    /** Files the first version of an institution's report. */
+    public Uni<ReportSubmission> fileForInstitution(UUID institutionId, String period, ReportContent content,
+            ReportAction action, Jurisdiction jurisdiction, String who) {
+        requireRole(ReporterKind.INSTITUTION, jurisdiction);
+        checkPeriod(period);
+        return institutions.findById(institutionId).chain(inst -> {
             if (inst == null || !jurisdiction.covers(inst.divisionCode)) {
                 throw ProblemException.unprocessable("institutionId", "known-institution", "institution "
-                        + request.institutionId() + " is not registered or is outside your jurisdiction (a just-"
-                        + "registered institution reaches reporting within seconds; retry then)");
+                        + institutionId + " is not registered or is outside your jurisdiction (a just-registered"
+                        + " institution reaches reporting within seconds; retry then)");
             }
-            return reports.findByInstitutionAndPeriod(request.institutionId(), request.period()).flatMap(existing -> {
-                if (existing != null) {
-                    throw ProblemException.conflict("report-exists", "a report for period " + request.period()
-                            + " already exists (" + existing.id + "); correct it with PUT /api/v1/reports/" + existing.id);
-                }
-                ReportSubmission r = new ReportSubmission();
-                r.id = UUID.randomUUID();
-                r.institutionId = inst.id;
-                r.divisionCode = inst.divisionCode;
-                r.period = request.period();
-                r.year = ReportRules.yearOf(request.period());
-                r.status = ReportStatus.SUBMITTED;
-                r.createdAt = OffsetDateTime.now();
-                r.updatedAt = r.createdAt;
-                return reports.persist(r).flatMap(saved -> addVersion(saved, request.figures(), submittedBy));
-            });
+            requireOperating(inst, ReportPeriod.parse(period).orElseThrow());
+            ReportSubmission r = newReport(ReporterKind.INSTITUTION, inst.id.toString(), inst.divisionCode, period);
+            r.institutionId = inst.id;
+            r.institutionType = inst.type;
+            return create(r, content, action, who);
         });
     }
 
-    /** Files a correction as a new version; {@code expectedVersion} guards against lost updates. */
-    public Uni<ReportSubmission> correct(UUID reportId, Map<String, BigDecimal> figures, int expectedVersion,
-            Jurisdiction jurisdiction, String submittedBy) {
-        return get(reportId, jurisdiction).flatMap(r -> {
-            validate(r.period, figures);
-            if (r.currentVersion != expectedVersion) {
-                throw ProblemException.stale("report is at version "
-                        + r.currentVersion + ", not " + expectedVersion + "; read it again");
+    /** Files the first version of a county's, city's or province's report about itself. */
+    public Uni<ReportSubmission> fileForDivision(String divisionCode, String period, ReportContent content,
+            ReportAction action, Jurisdiction jurisdiction, String who) {
+        ReporterKind kind = ReporterKind.ofDivisionCode(divisionCode).orElseThrow(() -> ProblemException.invalid(
+                "divisionCode", "division-report-level", "divisionCode must be a province (2 digits), city (4) or"
+                        + " county (6) code; institutions report with institutionId"));
+        requireRole(kind, jurisdiction);
+        checkPeriod(period);
+        if (!jurisdiction.covers(divisionCode)) {
+            throw ProblemException.unprocessable("divisionCode", "within-jurisdiction", "division " + divisionCode
+                    + " is outside your jurisdiction");
+        }
+        return create(newReport(kind, divisionCode, divisionCode, period), content, action, who);
+    }
+
+    /** Adds a version (a correction, a draft saved again, or a draft submitted). */
+    public Uni<ReportSubmission> revise(UUID id, int expectedRevision, ReportContent content, ReportAction action,
+            Jurisdiction jurisdiction, String who) {
+        return get(id, jurisdiction).chain(r -> {
+            requireRole(r.reporterKind, jurisdiction);
+            if (r.revision != expectedRevision) {
+                throw ProblemException.stale("report is at revision " + r.revision + ", not " + expectedRevision
+                        + "; read it again");
             }
-            return addVersion(r, figures, submittedBy);
+            return writer.addVersion(r, content, action, who);
         });
     }
 
@@ -92,33 +100,61 @@ public class ReportService {
         });
     }
 
-    @WithSession
-    public Uni<ReportVersion> current(ReportSubmission r) {
+    /** The report's current version. */
+    public Uni<org.tcmeval.reporting.ReportVersion> current(ReportSubmission r) {
         return reports.version(r.id, r.currentVersion);
     }
 
-    private Uni<ReportSubmission> addVersion(ReportSubmission r, Map<String, BigDecimal> figures, String submittedBy) {
-        ReportVersion v = new ReportVersion();
-        v.key = new ReportVersion.Key(r.id, r.currentVersion + 1);
-        v.figures = FiguresJson.write(figures);
-        v.submittedBy = submittedBy;
-        v.submittedAt = OffsetDateTime.now();
-        r.currentVersion = v.key.version();
-        r.updatedAt = v.submittedAt;
-        ReportSubmitted data = new ReportSubmitted(r.id.toString(), r.currentVersion, r.institutionId.toString(),
-                r.divisionCode, r.year, r.period, figures, v.submittedAt);
-        return reports.persistVersion(v)
-                .flatMap(ignored -> outbox.enqueue(Topics.REPORT_SUBMITTED, r.institutionId.toString(),
-                        EventEnvelope.of(SOURCE, EventTypes.REPORT_SUBMITTED, r.id.toString(), ReportSubmitted.VERSION,
-                                data)))
-                .invoke(() -> Log.debugf("report %s version %d accepted", r.id, r.currentVersion))
-                .replaceWith(r);
+    private Uni<ReportSubmission> create(ReportSubmission r, ReportContent content, ReportAction action, String who) {
+        return reports.findByReporterAndPeriod(r.reporterId, r.period).chain(existing -> {
+            if (existing != null) {
+                throw exists(r.period, existing.id.toString());
+            }
+            // The row is flushed before the version (window queries run in between), so it needs its first status now.
+            r.status = org.tcmeval.reporting.ReportWorkflow.next(null, action).orElseThrow();
+            return reports.persist(r).chain(saved -> writer.addVersion(saved, content, action, who));
+        }).onFailure(UniqueViolation::is).transform(e -> exists(r.period, null));
     }
 
-    private static void validate(String period, Map<String, BigDecimal> figures) {
-        var errors = ReportRules.check(period, figures, Year.now().getValue());
+    private static ProblemException exists(String period, String id) {
+        return ProblemException.conflict("report-exists", "a report of this reporter for period " + period
+                + " already exists" + (id == null ? "" : " (" + id + "); correct it with PUT /api/v1/reports/" + id));
+    }
+
+    private ReportSubmission newReport(ReporterKind kind, String reporterId, String divisionCode, String period) {
+        ReportSubmission r = new ReportSubmission();
+        r.id = UUID.randomUUID();
+        r.reporterKind = kind;
+        r.reporterId = reporterId;
+        r.divisionCode = divisionCode;
+        r.period = period;
+        r.year = ReportPeriod.parse(period).orElseThrow().year();
+        r.revision = 0;
+        r.currentVersion = 0;
+        r.createdAt = OffsetDateTime.now(clock);
+        r.updatedAt = r.createdAt;
+        return r;
+    }
+
+    private void checkPeriod(String period) {
+        List<FieldError> errors = new ArrayList<>(ReportRules.checkPeriod(period, LocalDate.now(clock)));
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
+        }
+    }
+
+    private static void requireOperating(InstitutionRef inst, ReportPeriod period) {
+        boolean opened = inst.openedOn == null || !inst.openedOn.isAfter(period.end());
+        boolean open = inst.closedOn == null || !inst.closedOn.isBefore(period.start());
+        if (!opened || !open) {
+            throw ProblemException.unprocessable("institutionId", "operating-in-period", "institution " + inst.id
+                    + " did not operate in " + period + " (opened " + inst.openedOn + ", closed " + inst.closedOn + ")");
+        }
+    }
+
+    private static void requireRole(ReporterKind kind, Jurisdiction jurisdiction) {
+        if (!kind.mayBeFiledBy(jurisdiction.roles())) {
+            throw new io.quarkus.security.ForbiddenException("your roles may not file " + kind + " reports");
         }
     }
 }

@@ -1,0 +1,17 @@
+package org.tcmeval.reporting;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a reporter enters on a form: figures by field name and the catalogue codes of the TCM
+ * appropriate techniques (中医药适宜技术) performed to standard.
+ */
+public record ReportContent(Map<String, BigDecimal> figures, List<String> techniques) {
+
+    public ReportContent {
+        figures = figures == null ? Map.of() : figures;
+        techniques = techniques == null ? List.of() : techniques;
+    }
+}

@@ -1,0 +1,129 @@
+package org.tcmeval.reporting.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tcmeval.events.FiguresJson;
+import org.tcmeval.reporting.ReportAction;
+import org.tcmeval.reporting.ReportContent;
+import org.tcmeval.reporting.ReportDiff;
+import org.tcmeval.reporting.ReportRules;
+import org.tcmeval.reporting.ReportStatus;
+import org.tcmeval.reporting.ReportSubmission;
+import org.tcmeval.reporting.ReportVersion;
+import org.tcmeval.reporting.ReportWorkflow;
+import org.tcmeval.reporting.ReviewDecision;
+import org.tcmeval.reporting.mapping.JsonText;
+import org.tcmeval.reporting.repository.ReportRepository;
+import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.targets.ReportForm;
+
+/**
+ * The one place a report changes: validates the content against the reporter's form, moves the
+ * workflow, keeps the new version or decision, and publishes {@code report-submitted} through the
+ * outbox in the same transaction. Drafts are kept but never published.
+ */
+@ApplicationScoped
+public class ReportWriter {
+
+    @Inject
+    ReportRepository reports;
+
+    @Inject
+    WindowService windows;
+
+    @Inject
+    ReportEvents events;
+
+    @Inject
+    Clock clock;
+
+    public Uni<ReportSubmission> addVersion(ReportSubmission r, ReportContent content, ReportAction action, String who) {
+        ReportStatus next = transition(r, action);
+        ReportForm form = r.reporterKind.form(r.institutionType);
+        var errors = ReportRules.checkFigures(form, content.figures());
+        if (!content.techniques().isEmpty() && !form.hasTechniques()) {
+            errors = new java.util.ArrayList<>(errors);
+            errors.add(new org.tcmeval.support.problem.Problem.FieldError("techniques", "on-form",
+                    "the form of this reporter has no technique items"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Uni<Void> windowCheck = next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : windows.requireOpen(r);
+        return windowCheck.chain(() -> previousFigures(r)).chain(before -> {
+            Map<String, BigDecimal> figures = new TreeMap<>(content.figures());
+            ReportVersion v = new ReportVersion();
+            v.key = new ReportVersion.Key(r.id, r.currentVersion + 1);
+            v.figures = FiguresJson.write(figures);
+            v.techniques = content.techniques().isEmpty() ? null : JsonText.write(content.techniques());
+            v.changes = before == null ? null : JsonText.write(ReportDiff.between(before, figures));
+            v.status = next == ReportStatus.DRAFT ? ReportStatus.DRAFT : ReportStatus.SUBMITTED;
+            v.submittedBy = who;
+            v.submittedAt = OffsetDateTime.now(clock);
+            r.currentVersion = v.key.version();
+            r.revision++;
+            r.status = next;
+            r.updatedAt = v.submittedAt;
+            if (next != ReportStatus.DRAFT && r.firstSubmittedAt == null) {
+                r.firstSubmittedAt = v.submittedAt;
+            }
+            Log.debugf("report %s version %d %s", r.id, v.key.version(), next);
+            return reports.persistVersion(v)
+                    .chain(() -> next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : events.publish(r, v))
+                    .replaceWith(r);
+        });
+    }
+
+    /** Records a reviewer's decision on the current version; the caller checked who may decide. */
+    public Uni<ReportSubmission> addDecision(ReportSubmission r, ReportAction decision, String comment, String who) {
+        ReportStatus next = transition(r, decision);
+        return reports.version(r.id, r.currentVersion).chain(v -> {
+            if (who.equals(v.submittedBy)) {
+                throw new ProblemException(403, "own-submission", "Forbidden", "you submitted version "
+                        + v.key.version() + " yourself; another reviewer must decide on it", List.of());
+            }
+            ReviewDecision d = new ReviewDecision();
+            r.revision++;
+            r.status = next;
+            r.updatedAt = OffsetDateTime.now(clock);
+            d.key = new ReviewDecision.Key(r.id, r.revision);
+            d.version = r.currentVersion;
+            d.decision = decision;
+            d.comment = comment;
+            d.decidedBy = who;
+            d.decidedAt = r.updatedAt;
+            return reports.persistDecision(d).chain(() -> events.publish(r, v)).replaceWith(r);
+        });
+    }
+
+    private static ReportStatus transition(ReportSubmission r, ReportAction action) {
+        ReportStatus from = r.currentVersion == 0 ? null : r.status;
+        return ReportWorkflow.next(from, action).orElseThrow(() -> new ProblemException(409, "illegal-transition",
+                "Conflict", "a report that is " + (from == null ? "new" : from) + " cannot be "
+                        + describe(action), List.of()));
+    }
+
+    private static String describe(ReportAction action) {
+        return switch (action) {
+            case SAVE_DRAFT -> "saved as a draft";
+            case SUBMIT -> "submitted";
+            case APPROVE -> "approved";
+            case RETURN -> "returned";
+        };
+    }
+
+    private Uni<Map<String, BigDecimal>> previousFigures(ReportSubmission r) {
+        if (r.currentVersion == 0) {
+            return Uni.createFrom().nullItem();
+        }
+        return reports.version(r.id, r.currentVersion).map(v -> FiguresJson.read(v.figures));
+    }
+}
