@@ -68,7 +68,7 @@ final class Judge {
             return result.of(Status.NOT_APPLICABLE, new Inapplicability(
                     Inapplicability.Reason.JUDGED_AT_PROFILE_DIVISION, only.get(), Map.of()), Set.of());
         }
-        Condition divisionCondition = scope.divisionCondition();
+        Condition divisionCondition = scope.divisionConditionAt(indicator, division.code());
         switch (Truth.of(divisionCondition, division.facts())) {
             case NO -> {
                 return result.of(Status.NOT_APPLICABLE, new Inapplicability(

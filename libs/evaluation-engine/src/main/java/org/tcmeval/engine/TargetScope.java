@@ -3,18 +3,21 @@ package org.tcmeval.engine;
 import org.tcmeval.targets.Condition;
 import org.tcmeval.targets.ConditionSplit;
 import org.tcmeval.targets.IndicatorDefinition;
+import org.tcmeval.targets.Reporter;
 import org.tcmeval.targets.Target;
 
 /**
  * What a target's condition means for its indicator (适用范围), following the one meaning written
  * on {@link Condition}: the institution part filters institution units, the division part decides
  * whether a division is bound. When the indicator's units are counties, a county is both unit and
- * division, so the division part becomes the county filter: a city sums only the counties under
- * the condition, and a county outside it has nothing counted and is judged not applicable.
+ * division, so the division part is also the county filter: a city sums only the counties under
+ * the condition (Guangxi row 18: the counties of more than 300,000 residents), while a county is
+ * judged on its own figures, as every other division is.
  *
  * @param unitFilter which units count
- * @param divisionCondition tested on the judged division's own figures; {@link Condition#NONE} when
- *                          it was folded into the unit filter or there is none
+ * @param divisionCondition tested on the judged division's own figures ({@link Condition#NONE} if
+ *                          none); for county-reported indicators only when the judged division is
+ *                          a county, since a city's figures say nothing about which counties qualify
  */
 public record TargetScope(UnitFilter unitFilter, Condition divisionCondition) {
 
@@ -33,13 +36,24 @@ public record TargetScope(UnitFilter unitFilter, Condition divisionCondition) {
             case INSTITUTION -> new TargetScope(filter(own, split.institutionPart()), split.divisionPart());
             case COUNTY -> {
                 requireNoInstitutionPart(indicator, split);
-                yield new TargetScope(filter(own, split.divisionPart()), Condition.NONE);
+                yield new TargetScope(filter(own, split.divisionPart()), split.divisionPart());
             }
             case JURISDICTION -> {
                 requireNoInstitutionPart(indicator, split);
                 yield new TargetScope(filter(own, Condition.NONE), split.divisionPart());
             }
         };
+    }
+
+    /** The division condition to test on {@code divisionCode}'s own figures. */
+    Condition divisionConditionAt(IndicatorDefinition indicator, String divisionCode) {
+        boolean countyUnits = indicator.reporter() == Reporter.COUNTY;
+        return !countyUnits || isCounty(divisionCode) ? divisionCondition : Condition.NONE;
+    }
+
+    /** GB/T 2260: 2 digits province, 4 city, 6 county. */
+    static boolean isCounty(String divisionCode) {
+        return divisionCode.length() == 6;
     }
 
     private static UnitFilter filter(Condition own, Condition fromTarget) {
