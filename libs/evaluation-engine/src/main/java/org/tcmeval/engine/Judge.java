@@ -34,6 +34,17 @@ final class Judge {
         }
     }
 
+    /** The status and, where there is no verdict, why. */
+    private record Verdict(Status status, Inapplicability inapplicability, Set<String> missingDivisionFacts) {
+        static Verdict of(Status status) {
+            return new Verdict(status, null, Set.of());
+        }
+
+        static Verdict notApplicable(Inapplicability.Reason reason, String condition, Map<String, BigDecimal> figures) {
+            return new Verdict(Status.NOT_APPLICABLE, new Inapplicability(reason, condition, figures), Set.of());
+        }
+    }
+
     Judgement judge(IndicatorDefinition indicator, Optional<TargetInForce> inForce, Sums sums, DivisionFacts division,
             OptionalLong expectedUnits) {
         Tally t = sums.tally();
@@ -41,60 +52,51 @@ final class Judge {
             throw new IllegalArgumentException("sums: negative unit counts " + t + ": a contribution was removed that"
                     + " was never added");
         }
-        Fraction fraction = fraction(indicator, t);
-        BigDecimal value = fraction == null ? null : fraction.value();
-        Completeness completeness = Completeness.of(t, expectedUnits);
         TargetScope scope = TargetScope.of(indicator, inForce.map(TargetInForce::target).orElse(null));
         if (!scope.unitFilter().key().equals(sums.filterKey())) {
             throw new IllegalArgumentException("sums: computed over '" + sums.filterKey() + "', but the target in force"
                     + " counts units over '" + scope.unitFilter().key() + "'");
         }
-        var result = new Object() {
-            Judgement of(Status status, Inapplicability why, Set<String> missing) {
-                return new Judgement(indicator.code(), division.code(), status, value, t, inForce.orElse(null), why,
-                        missing, completeness);
-            }
+        Fraction fraction = fraction(indicator, t);
+        Completeness completeness = Completeness.of(t, expectedUnits);
+        Verdict v = inForce.isEmpty() ? Verdict.of(Status.NO_TARGET)
+                : verdict(indicator, inForce.get(), scope, t, fraction, division, completeness);
+        return new Judgement(indicator.code(), division.code(), v.status(), fraction == null ? null : fraction.value(),
+                t, inForce.orElse(null), v.inapplicability(), v.missingDivisionFacts(), completeness);
+    }
 
-            Judgement of(Status status) {
-                return of(status, null, Set.of());
-            }
-        };
-        if (inForce.isEmpty()) {
-            return result.of(Status.NO_TARGET);
-        }
-        TargetInForce target = inForce.get();
+    private Verdict verdict(IndicatorDefinition indicator, TargetInForce target, TargetScope scope, Tally t,
+            Fraction fraction, DivisionFacts division, Completeness completeness) {
         Optional<String> only = Engine.judgedOnlyAt(indicator, target);
         if (only.isPresent() && !only.get().equals(division.code())) {
-            return result.of(Status.NOT_APPLICABLE, new Inapplicability(
-                    Inapplicability.Reason.JUDGED_AT_PROFILE_DIVISION, only.get(), Map.of()), Set.of());
+            return Verdict.notApplicable(Inapplicability.Reason.JUDGED_AT_PROFILE_DIVISION, only.get(), Map.of());
         }
         Condition divisionCondition = scope.divisionConditionAt(indicator, division.code());
         switch (Truth.of(divisionCondition, division.facts())) {
             case NO -> {
-                return result.of(Status.NOT_APPLICABLE, new Inapplicability(
-                        Inapplicability.Reason.DIVISION_CONDITION_NOT_MET, divisionCondition.describe(),
-                        figures(divisionCondition, division)), Set.of());
+                return Verdict.notApplicable(Inapplicability.Reason.DIVISION_CONDITION_NOT_MET,
+                        divisionCondition.describe(), figures(divisionCondition, division));
             }
             case UNDECIDED -> {
+                // Whether the target binds is unknown, so neither a verdict nor "not applicable" is claimed.
                 Set<String> missing = new LinkedHashSet<>(divisionCondition.fields());
                 missing.removeAll(division.facts().keySet());
-                return result.of(Status.NO_DATA, null, missing);
+                return new Verdict(Status.NO_DATA, null, missing);
             }
             case YES -> { }
         }
         if (t.units() == 0 && t.missingFacts() == 0 && t.excluded() > 0) {
             Condition filter = scope.unitFilter().condition();
-            return result.of(Status.NOT_APPLICABLE, new Inapplicability(
-                    Inapplicability.Reason.NO_UNIT_UNDER_CONDITION, filter.describe(), figures(filter, division)),
-                    Set.of());
+            return Verdict.notApplicable(Inapplicability.Reason.NO_UNIT_UNDER_CONDITION, filter.describe(),
+                    figures(filter, division));
         }
         if (fraction == null) {
-            return result.of(Status.NO_DATA);
+            return Verdict.of(Status.NO_DATA);
         }
         if (completeness.isBelow(minimumCompleteness)) {
-            return result.of(Status.INCOMPLETE);
+            return Verdict.of(Status.INCOMPLETE);
         }
-        return result.of(isMet(fraction, target.target()) ? Status.MET : Status.NOT_MET);
+        return Verdict.of(isMet(fraction, target.target()) ? Status.MET : Status.NOT_MET);
     }
 
     private static Fraction fraction(IndicatorDefinition indicator, Tally t) {

@@ -52,6 +52,23 @@ class JudgementTest {
     }
 
     @Test
+    void aCountyComplianceRateCountsCounties() {
+        // Guangxi row 1 at city 4501: counties with 1, 2 and 0 county-run TCM institutions.
+        // 2 of 3 counties have one: 2/3 = 66.67% < 100% -> NOT_MET.
+        Judgement j = judge("4501", Indicators.COUNTY_TCM_INSTITUTION_COVERAGE,
+                county("countyRunTcmInstitutions", 1), county("countyRunTcmInstitutions", 2),
+                county("countyRunTcmInstitutions", 0));
+        assertThat(j.status()).isEqualTo(Status.NOT_MET);
+        assertThat(j.numerator()).isEqualByComparingTo("2");
+        assertThat(j.denominator()).isEqualByComparingTo("3");
+        assertThat(j.rounded(2)).isEqualByComparingTo("66.67");
+        // All three have one: 3/3 = 100% -> MET.
+        assertThat(judge("4501", Indicators.COUNTY_TCM_INSTITUTION_COVERAGE, county("countyRunTcmInstitutions", 1),
+                county("countyRunTcmInstitutions", 2), county("countyRunTcmInstitutions", 1)).status())
+                .isEqualTo(Status.MET);
+    }
+
+    @Test
     void theVerdictIsReachedOnTheFractionNotOnTheRoundedValue() {
         // 2 of 3 CHSC/THC meet 6 classes & 10 items: 2/3 = 66.666...% < 66.67% -> NOT_MET,
         // although the value rounds to 66.67 for display.
