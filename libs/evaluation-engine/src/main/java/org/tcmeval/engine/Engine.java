@@ -68,7 +68,10 @@ public final class Engine {
      *
      * @param target the target in force for the division (see {@link TargetInForce#resolve}), or empty
      * @param sums the division's sums, kept under {@code unitFilter(indicator, target).key()}
-     * @param division the division judged and its own figures (for division conditions)
+     * @param division the division judged and its own figures, which a target's division condition is
+     *                 tested on: for a county, its county report (merged with registry figures such as
+     *                 its population if the report lacks them); for a city or province, the jurisdiction's
+     *                 own report, if any. Missing figures a division condition needs give NO_DATA.
      * @param expectedUnits units that should have reported (registry count), if known
      */
     public Judgement judge(IndicatorDefinition indicator, Optional<TargetInForce> target, Sums sums,

@@ -48,12 +48,7 @@ public record TargetScope(UnitFilter unitFilter, Condition divisionCondition) {
     /** The division condition to test on {@code divisionCode}'s own figures. */
     Condition divisionConditionAt(IndicatorDefinition indicator, String divisionCode) {
         boolean countyUnits = indicator.reporter() == Reporter.COUNTY;
-        return !countyUnits || isCounty(divisionCode) ? divisionCondition : Condition.NONE;
-    }
-
-    /** GB/T 2260: 2 digits province, 4 city, 6 county. */
-    static boolean isCounty(String divisionCode) {
-        return divisionCode.length() == 6;
+        return !countyUnits || Divisions.isCounty(divisionCode) ? divisionCondition : Condition.NONE;
     }
 
     private static UnitFilter filter(Condition own, Condition fromTarget) {

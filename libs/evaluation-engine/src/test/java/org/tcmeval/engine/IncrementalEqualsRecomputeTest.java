@@ -102,7 +102,7 @@ class IncrementalEqualsRecomputeTest {
     }
 
     private static List<String> chain(String county) {
-        return List.of(county, county.substring(0, 4), county.substring(0, 2));
+        return Divisions.rollUpChain(county);
     }
 
     /** Units 0-8 are institutions that may move between counties; 9-11 are the three county bureaus. */

@@ -44,6 +44,12 @@ class RollUpTest {
     }
 
     @Test
+    void aCountyRollsIntoItsCityAndProvince() {
+        assertThat(Divisions.rollUpChain("450902")).containsExactly("450902", "4509", "45");
+        assertThatIllegalArgumentException().isThrownBy(() -> Divisions.rollUpChain("4509"));
+    }
+
+    @Test
     void aCorrectionReplacesTheOldContributionExactly() {
         // County with centres 2/8 and 1/8 = 3/16. The second corrects to 3/8:
         // (3 - 1 + 3) / (16 - 8 + 8) = 5/16 = 31.25%.
