@@ -16,8 +16,26 @@ import java.util.stream.Collectors;
  *   <li>a target's applicability, e.g. {@code residentPopulation > 300000} or {@code hospitalGrade >= 2A}.</li>
  * </ul>
  * Facts are numbers keyed by report field name (a hospital grade is its {@link HospitalGrade#rank()}).
- * A missing fact makes a comparison false: a unit that has not reported what a rule needs neither
- * meets the rule nor falls under the condition, and {@link #fields()} lets the engine tell that
+ *
+ * <p><b>One meaning for a target condition.</b> What a target's condition does depends on whose
+ * facts it reads ({@link FactLevel}), never on the profile that wrote it:
+ * <ul>
+ *   <li>on institution facts (institution report fields or {@code hospitalGrade}) it <em>filters
+ *       the units</em>: only institutions meeting it count, in numerator and denominator alike
+ *       (Inner Mongolia: of grade-2+ county TCM hospitals, 100% have a 康复科);</li>
+ *   <li>on division facts (county or jurisdiction report fields) it decides whether the target
+ *       <em>binds the division</em>: a division failing it is not applicable, not failing (Guangxi
+ *       row 18: counties of more than 300,000 residents with a grade-2A+ TCM hospital). Where the
+ *       indicator's units are themselves counties, that is the same as filtering the counties a
+ *       city or province sums;</li>
+ *   <li>a condition mixing both levels must be an {@code and} of a pure part of each, which
+ *       {@link ConditionSplit} cuts apart; any other mix is rejected.</li>
+ * </ul>
+ *
+ * <p><b>Missing facts.</b> A missing fact makes a comparison false: a unit that has not reported
+ * what a rule needs neither meets the rule nor falls under the condition. The language has no
+ * negation, so a condition that holds with some facts missing holds whatever they turn out to be;
+ * one that fails with a fact missing is undecided, and {@link #fields()} lets the engine tell that
  * apart from a real "no" before it decides.
  */
 public sealed interface Condition {

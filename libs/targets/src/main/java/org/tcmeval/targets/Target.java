@@ -17,8 +17,11 @@ import java.util.Objects;
  * @param deadlineYear year by whose end the target is due (2025 unless the document says otherwise)
  * @param baseline value in {@code baselineYear} when the document gives one, else {@code null}
  * @param baselineYear year of the baseline, {@code null} exactly when there is no baseline
- * @param condition which units the target applies to (e.g. counties with more than 300,000
- *                  residents); units outside it are left out, they do not count as failing
+ * @param condition which units or divisions the target applies to; units outside it are left out,
+ *                  they do not count as failing. On institution facts it filters the institutions
+ *                  that count ({@code hospitalGrade >= 2}); on county or jurisdiction facts it
+ *                  decides whether the target binds a division at all ({@code residentPopulation >
+ *                  300000}); see {@link Condition} and {@link ConditionSplit}
  */
 public record Target(
         String indicatorCode,
