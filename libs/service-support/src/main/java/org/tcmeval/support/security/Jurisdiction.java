@@ -28,6 +28,19 @@ public record Jurisdiction(String divisionCode, Set<String> roles) {
         return code != null && code.startsWith(divisionCode);
     }
 
+    /**
+     * The part of {@code requested} this jurisdiction may see: itself when inside, the jurisdiction
+     * when an ancestor is asked for (a city user asking for the province sees the city), and
+     * {@code null} for a division elsewhere — which callers answer like an empty or missing one, so
+     * nothing outside is revealed.
+     */
+    public String narrow(String requested) {
+        if (requested == null || requested.isEmpty() || divisionCode.startsWith(requested)) {
+            return divisionCode;
+        }
+        return covers(requested) ? requested : null;
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }

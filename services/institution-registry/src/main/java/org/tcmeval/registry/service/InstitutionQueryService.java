@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.tcmeval.registry.Institution;
 import org.tcmeval.registry.mapping.InstitutionCsv;
 import org.tcmeval.registry.mapping.InstitutionMapper;
-import org.tcmeval.registry.mapping.PageCursor;
+import org.tcmeval.support.paging.PageCursor;
 import org.tcmeval.registry.repository.InstitutionQuery;
 import org.tcmeval.registry.repository.InstitutionRepository;
 import org.tcmeval.registry.rest.InstitutionPage;
@@ -35,7 +35,7 @@ public class InstitutionQueryService {
     public Uni<InstitutionPage> list(InstitutionQuery filters, String filterText, String cursor, int limit,
             boolean includeTotal, Jurisdiction jurisdiction) {
         UUID after = cursor == null ? null : PageCursor.decode(cursor, filterText);
-        String prefix = narrow(filters.divisionPrefix(), jurisdiction);
+        String prefix = jurisdiction.narrow(filters.divisionPrefix());
         if (prefix == null) {
             return Uni.createFrom().item(new InstitutionPage(List.of(), null, includeTotal ? 0L : null));
         }
@@ -56,23 +56,11 @@ public class InstitutionQueryService {
     /** Every institution under {@code division} (closed ones too) in the import's CSV format; narrowed like a list. */
     @WithSession
     public Uni<String> exportCsv(String division, Jurisdiction jurisdiction) {
-        String prefix = narrow(division, jurisdiction);
+        String prefix = jurisdiction.narrow(division);
         if (prefix == null) {
             throw ProblemException.notFound("division " + division);
         }
         return repository.under(prefix)
                 .map(list -> InstitutionCsv.write(list.stream().map(InstitutionMapper::toLine).toList()));
-    }
-
-    /**
-     * The part of {@code requested} the caller may see: itself when inside the jurisdiction, the
-     * jurisdiction when it asks for an ancestor (a city user asking for the province sees the city),
-     * and nothing for a division elsewhere (an empty page, which reveals nothing).
-     */
-    static String narrow(String requested, Jurisdiction jurisdiction) {
-        if (requested == null || requested.isEmpty() || jurisdiction.divisionCode().startsWith(requested)) {
-            return jurisdiction.divisionCode();
-        }
-        return jurisdiction.covers(requested) ? requested : null;
     }
 }

@@ -1,5 +1,6 @@
 package org.tcmeval.registry.mapping;
 
+import org.tcmeval.support.paging.PageCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -31,7 +31,18 @@ import org.tcmeval.reporting.ReportAction;
 import org.tcmeval.reporting.ReportContent;
 import org.tcmeval.reporting.ReportSubmission;
 import org.tcmeval.reporting.mapping.ReportMapper;
+import org.tcmeval.reporting.ReportPeriod;
+import org.tcmeval.reporting.ReportQuery;
+import org.tcmeval.reporting.ReportStatus;
+import org.tcmeval.reporting.ReporterKind;
+import org.tcmeval.reporting.mapping.ReportCsv;
 import org.tcmeval.reporting.service.ReportService;
+import org.tcmeval.reporting.service.WorklistService;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import org.tcmeval.reporting.service.ReviewService;
 import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem;
@@ -46,6 +57,13 @@ import org.tcmeval.support.security.Roles;
         + "version is kept")
 @SecurityRequirement(name = "bearer")
 public class ReportResource {
+
+    static final String CSV = "text/csv";
+    /** A province's year is ~25,000 reports; a CSV beyond this many rows is cut to keep memory bounded. */
+    static final int CSV_MAX_ROWS = 200_000;
+
+    @Inject
+    WorklistService worklist;
 
     @Inject
     ReportService service;
@@ -134,6 +152,55 @@ public class ReportResource {
         ReportAction action = request.isDraft() ? ReportAction.SAVE_DRAFT : ReportAction.SUBMIT;
         return Panache.withTransaction(() -> service.revise(id, expected, content, action, jurisdiction, who)
                 .chain(r -> answer(r, Response.ok())));
+    }
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, ReportResource.CSV})
+    @RolesAllowed({Roles.INSTITUTION_REPORTER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN,
+            Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION})
+    @Operation(operationId = "listReports", summary = "Worklist: reports under a division",
+            description = "Reports whose reporter lies under `division` (default: your jurisdiction; an ancestor of it "
+                    + "is narrowed to it), optionally of one period, statuses and reporter kinds, in pages of `limit` "
+                    + "(keyset on the id: stable while reports arrive). Drafts appear only with `status=DRAFT`. With "
+                    + "`Accept: text/csv` every matching report comes as one UTF-8 CSV file with a BOM (no paging).")
+    @APIResponse(responseCode = "200", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportPage.class)),
+            @Content(mediaType = ReportResource.CSV, schema = @Schema(type =
+                    org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "400", description = "A filter, the cursor or the limit is invalid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<Response> list(
+            @Parameter(description = "Division code prefix (2, 4, 6 or 9 digits)", example = "450902")
+            @QueryParam("division") String division,
+            @Parameter(description = "`2024` or `2024-Q3`", example = "2024") @QueryParam("period") String period,
+            @Parameter(description = "SUBMITTED, APPROVED, RETURNED, DRAFT; repeat or comma-separate; default all but DRAFT")
+            @QueryParam("status") List<String> status,
+            @Parameter(description = "INSTITUTION, COUNTY, CITY, PROVINCE; repeat or comma-separate")
+            @QueryParam("kind") List<String> kind,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Page size, 1-500", example = "50") @QueryParam("limit") @DefaultValue("50")
+            @Min(1) @Max(500) int limit,
+            @HeaderParam("Accept") String accept) {
+        if (period != null && ReportPeriod.parse(period).isEmpty()) {
+            throw ProblemException.invalid("period", "period-format", "period must be a year (2024) or a quarter (2024-Q3)");
+        }
+        if (division != null && !division.matches("\\d{2}|\\d{4}|\\d{6}|\\d{9}")) {
+            throw ProblemException.invalid("division", "division-code", "division must be a 2, 4, 6 or 9 digit code");
+        }
+        String prefix = caller.jurisdiction().narrow(division);
+        if (prefix == null) {
+            return Uni.createFrom().item(Response.ok(new ReportPage(List.of(), null)).build());
+        }
+        var query = new ReportQuery(prefix, period, Params.enums("status", status, ReportStatus.class),
+                Params.enums("kind", kind, ReporterKind.class));
+        boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
+        if (csv) {
+            return worklist.list(query, null, CSV_MAX_ROWS).map(p -> Response.ok(ReportCsv.write(p.items()))
+                    .type(CSV + ";charset=UTF-8").build());
+        }
+        return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), limit)
+                .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(), p.nextCursor()))
+                        .type(MediaType.APPLICATION_JSON).build());
     }
 
     @GET

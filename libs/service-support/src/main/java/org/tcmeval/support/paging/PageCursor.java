@@ -1,4 +1,4 @@
-package org.tcmeval.registry.mapping;
+package org.tcmeval.support.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +52,7 @@ public record PageCursor(UUID after, String filters) {
         return after;
     }
 
-    static String fingerprint(String filterText) {
+    public static String fingerprint(String filterText) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(filterText.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 6);
