@@ -13,7 +13,11 @@ public final class Topics {
     public static final String TARGET_EVALUATED = "target-evaluated";
     /** Compacted; key = profile id. Each record holds every revision of the profile, so compaction loses no history. */
     public static final String CATALOG_CHANGED = "catalog-changed";
-    /** Compacted; key = technique class code. Each record holds the class with all its items, retired ones included. */
+    /**
+     * Compacted; key = technique class code for the national list, {@code <province>:<class code>} for a
+     * province's list (see {@link TechniqueClassChanged#key}). Each record holds the class with all its
+     * items, retired ones included.
+     */
     public static final String TECHNIQUE_CHANGED = "technique-changed";
 
     private Topics() {

@@ -60,4 +60,30 @@ class EventJsonTest {
                 """;
         assertThat(EventJson.read(old, InstitutionChanged.class).data().grade()).isNull();
     }
+
+    @Test
+    void techniqueClassChangedCarriesScopeAndProvenanceAndOlderEventsReadAsNational() {
+        TechniqueClassChanged gx = new TechniqueClassChanged("ACUPUNCTURE", 2, "针刺类", null, 1,
+                java.util.List.of(new TechniqueClassChanged.Item("GX_ZC_01", "毫针刺法", null, false, false,
+                        "广西基层中医药适宜技术推广目录")), "user-45",
+                OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.ofHours(8)), "45");
+        var back = EventJson.read(EventJson.write(EventEnvelope.of("/indicator-catalog",
+                EventTypes.TECHNIQUE_CLASS_CHANGED, "ACUPUNCTURE", TechniqueClassChanged.VERSION, gx)),
+                TechniqueClassChanged.class).data();
+        assertThat(back).isEqualTo(gx);
+        assertThat(TechniqueClassChanged.key("45", "ACUPUNCTURE")).isEqualTo("45:ACUPUNCTURE");
+        assertThat(TechniqueClassChanged.key("00", "ACUPUNCTURE")).isEqualTo("ACUPUNCTURE");
+        // As the V3 seed published it, before scopes and provenance existed.
+        String old = """
+                {"specversion":"1.0","id":"e3","type":"org.tcmeval.catalog.technique.changed","dataversion":1,
+                 "data":{"classCode":"ACUPUNCTURE","revision":1,"nameZh":"针刺类","nameEn":"Acupuncture","sortOrder":1,
+                         "items":[{"code":"ACUPUNCTURE_FU","nameZh":"浮针","nameEn":"Fu subcutaneous needling",
+                                   "retired":false}],
+                         "changedBy":"flyway:V3","changedAt":"2026-01-01T00:00:00Z"}}
+                """;
+        TechniqueClassChanged v1 = EventJson.read(old, TechniqueClassChanged.class).data();
+        assertThat(v1.scope()).isEqualTo("00");
+        assertThat(v1.items().get(0).provisional()).isNull();
+        assertThat(v1.items().get(0).source()).isNull();
+    }
 }

@@ -30,7 +30,8 @@ public class TechniqueClassRevision {
     public OffsetDateTime changedAt;
 
     @Embeddable
-    public record Key(@Column(name = "class_code") String classCode, @Column(name = "revision") int revision)
+    public record Key(@Column(name = "scope") String scope, @Column(name = "class_code") String classCode,
+            @Column(name = "revision") int revision)
             implements Serializable {
     }
 }

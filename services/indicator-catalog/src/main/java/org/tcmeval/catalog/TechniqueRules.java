@@ -21,8 +21,20 @@ public final class TechniqueRules {
 
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
 
-    /** An item as a catalog admin lists it. */
-    public record ItemDraft(String code, String nameZh, String nameEn) {
+    /** Source of an item a catalog admin adds without naming one. */
+    public static final String NO_SOURCE = "provisional: entered by a catalog admin without a source document";
+
+    /**
+     * An item as a catalog admin lists it.
+     *
+     * @param provisional {@code null}: unchanged for a known item, {@code true} for a new one
+     * @param source {@code null}: unchanged for a known item, {@link #NO_SOURCE} for a new one
+     */
+    public record ItemDraft(String code, String nameZh, String nameEn, Boolean provisional, String source) {
+
+        public ItemDraft(String code, String nameZh, String nameEn) {
+            this(code, nameZh, nameEn, null, null);
+        }
     }
 
     /** A class as a catalog admin sends it: names, position and the full list of current items. */
@@ -42,7 +54,7 @@ public final class TechniqueRules {
      * reports cite their codes.
      */
     public static Merge merge(TechniqueClass c, ClassDraft draft, List<TechniqueItem> current) {
-        boolean changed = !draft.nameZh().equals(c.nameZh) || !draft.nameEn().equals(c.nameEn)
+        boolean changed = !draft.nameZh().equals(c.nameZh) || !Objects.equals(draft.nameEn(), c.nameEn)
                 || draft.sortOrder() != c.sortOrder;
         c.nameZh = draft.nameZh();
         c.nameEn = draft.nameEn();
@@ -53,19 +65,31 @@ public final class TechniqueRules {
         for (int n = 0; n < draft.items().size(); n++) {
             ItemDraft d = draft.items().get(n);
             TechniqueItem item = left.remove(d.code());
+            boolean provisional;
+            String source;
             if (item == null) {
                 item = new TechniqueItem();
+                item.scope = c.scope;
                 item.code = d.code();
                 item.classCode = c.code;
                 added.add(item);
-            } else if (item.retired || item.sortOrder != n + 1 || !item.nameZh.equals(d.nameZh())
-                    || !Objects.equals(item.nameEn, d.nameEn())) {
-                changed = true;
+                provisional = d.provisional() == null || d.provisional();
+                source = d.source() == null ? NO_SOURCE : d.source();
+            } else {
+                provisional = d.provisional() == null ? item.provisional : d.provisional();
+                source = d.source() == null ? item.source : d.source();
+                if (item.retired || item.sortOrder != n + 1 || !item.nameZh.equals(d.nameZh())
+                        || !Objects.equals(item.nameEn, d.nameEn()) || item.provisional != provisional
+                        || !Objects.equals(item.source, source)) {
+                    changed = true;
+                }
             }
             item.nameZh = d.nameZh();
             item.nameEn = d.nameEn();
             item.sortOrder = n + 1;
             item.retired = false;
+            item.provisional = provisional;
+            item.source = source;
         }
         for (TechniqueItem gone : left.values()) {
             changed |= !gone.retired;
@@ -96,11 +120,16 @@ public final class TechniqueRules {
                 errors.add(new FieldError(field, "item-of-another-class", "item " + code + " belongs to class "
                         + classOfItem.get(code) + "; item codes never move, since reports cite them"));
             }
+            ItemDraft d = items.get(i);
+            if (Boolean.FALSE.equals(d.provisional()) && (d.source() == null || d.source().isBlank())) {
+                errors.add(new FieldError("items[" + i + "].source", "source-required", "item " + code
+                        + " is not provisional, so name the document it comes from"));
+            }
         }
         return errors;
     }
 
-    static boolean isCode(String code) {
+    public static boolean isCode(String code) {
         return code != null && CODE.matcher(code).matches();
     }
 }

@@ -9,6 +9,14 @@ public interface CatalogConfig {
 
     Seed seed();
 
+    Techniques techniques();
+
+    interface Techniques {
+        /** Largest technique-list CSV a province may upload; a list of a few hundred items is ~30 KB. */
+        @WithDefault("1048576")
+        long maxUploadBytes();
+    }
+
     interface Seed {
         /** Store the canonical profiles of libs/targets at startup when they are missing. */
         @WithDefault("true")

@@ -20,20 +20,23 @@ public final class TechniqueMapper {
     /** The class as published and kept in its revision history. */
     public static TechniqueClassChanged snapshot(TechniqueClass c, List<TechniqueItem> items) {
         return new TechniqueClassChanged(c.code, c.revision, c.nameZh, c.nameEn, c.sortOrder,
-                items.stream().sorted(ORDER)
-                        .map(i -> new TechniqueClassChanged.Item(i.code, i.nameZh, i.nameEn, i.retired)).toList(),
-                c.changedBy, c.changedAt);
+                items.stream().sorted(ORDER).map(i -> new TechniqueClassChanged.Item(i.code, i.nameZh, i.nameEn,
+                        i.retired, i.provisional, i.source)).toList(),
+                c.changedBy, c.changedAt, c.scope);
     }
 
     public static TechniqueClassView toView(TechniqueClassChanged c) {
         List<TechniqueItemView> items = c.items().stream()
-                .map(i -> new TechniqueItemView(i.code(), c.classCode(), i.nameZh(), i.nameEn(), i.retired())).toList();
+                .map(i -> new TechniqueItemView(i.code(), c.classCode(), c.scope(), i.nameZh(), i.nameEn(), i.retired(),
+                        i.provisional(), i.source()))
+                .toList();
         long active = items.stream().filter(i -> !i.retired()).count();
-        return new TechniqueClassView(c.classCode(), c.nameZh(), c.nameEn(), c.sortOrder(), c.revision(), (int) active,
-                items, c.changedBy(), c.changedAt());
+        return new TechniqueClassView(c.classCode(), c.scope(), c.nameZh(), c.nameEn(), c.sortOrder(), c.revision(),
+                (int) active, items, c.changedBy(), c.changedAt());
     }
 
     public static TechniqueItemView toView(TechniqueItem i) {
-        return new TechniqueItemView(i.code, i.classCode, i.nameZh, i.nameEn, i.retired);
+        return new TechniqueItemView(i.code, i.classCode, i.scope, i.nameZh, i.nameEn, i.retired, i.provisional,
+                i.source);
     }
 }

@@ -64,20 +64,38 @@ final class Examples {
                 "provenance": {"profileId": "yulin-2022", "divisionCode": "4509", "revision": 1, "effectiveFrom": 2021}}]}""";
 
     static final String TECHNIQUE_CLASS = """
-            {"code": "ACUPUNCTURE", "nameZh": "针刺类", "nameEn": "Acupuncture", "sortOrder": 1, "revision": 1,
-             "activeItems": 9, "changedBy": "flyway:V3", "changedAt": "2026-01-05T09:30:00+08:00",
-             "items": [{"code": "ACUPUNCTURE_FILIFORM", "classCode": "ACUPUNCTURE", "nameZh": "毫针",
-                        "nameEn": "Filiform needle", "retired": false},
-                       {"code": "ACUPUNCTURE_AURICULAR", "classCode": "ACUPUNCTURE", "nameZh": "耳针",
-                        "nameEn": "Auricular acupuncture", "retired": false}]}""";
+            {"code": "ACUPUNCTURE", "scope": "00", "nameZh": "针刺类", "nameEn": "Acupuncture", "sortOrder": 1,
+             "revision": 2, "activeItems": 9, "changedBy": "flyway:V4", "changedAt": "2026-01-05T09:30:00+08:00",
+             "items": [{"code": "ACUPUNCTURE_FILIFORM", "classCode": "ACUPUNCTURE", "scope": "00", "nameZh": "毫针",
+                        "nameEn": "Filiform needle", "retired": false, "provisional": false,
+                        "source": "《中医医疗技术相关性感染预防与控制指南（试行）》（国家中医药管理局，2017）：针刺类"},
+                       {"code": "ACUPUNCTURE_AURICULAR", "classCode": "ACUPUNCTURE", "scope": "00", "nameZh": "耳针",
+                        "nameEn": "Auricular acupuncture", "retired": false, "provisional": false,
+                        "source": "《中医医疗技术相关性感染预防与控制指南（试行）》（国家中医药管理局，2017）：针刺类"}]}""";
 
     static final String TECHNIQUE_REQUEST = """
             {"nameZh": "推拿类", "nameEn": "Tuina", "sortOrder": 3,
              "items": [{"code": "TUINA_PAEDIATRIC", "nameZh": "小儿推拿", "nameEn": "Paediatric tuina"}]}""";
 
     static final String TECHNIQUE_ITEM = """
-            {"code": "ACUPUNCTURE_FU", "classCode": "ACUPUNCTURE", "nameZh": "浮针",
-             "nameEn": "Fu subcutaneous needling", "retired": false}""";
+            {"code": "ACUPUNCTURE_FU", "classCode": "ACUPUNCTURE", "scope": "00", "nameZh": "浮针",
+             "nameEn": "Fu subcutaneous needling", "retired": false, "provisional": false,
+             "source": "《中医医疗技术相关性感染预防与控制指南（试行）》（国家中医药管理局，2017）：针刺类"}""";
+
+    static final String TECHNIQUE_CSV = "classCode,classNameZh,itemCode,itemNameZh,classNameEn,itemNameEn\r\n"
+            + "ACUPUNCTURE,针刺类,GX_ZC_01,毫针刺法,Acupuncture,Filiform needling\r\n"
+            + "ACUPUNCTURE,针刺类,GX_ZC_02,耳穴压豆,Acupuncture,Auricular seed pressing\r\n"
+            + "TUINA,推拿类,GX_TN_01,壮医经筋推拿,Tuina,\r\n";
+
+    static final String TECHNIQUE_IMPORT = """
+            {"scope": "45", "rows": 3, "classes": 2, "items": 3, "changedClasses": ["ACUPUNCTURE", "TUINA"],
+             "unchangedClasses": 0, "retiredItems": 0}""";
+
+    static final String TECHNIQUE_IMPORT_REJECTED = """
+            {"type": "https://tcmeval.org/problems/import-rejected", "title": "Import rejected", "status": 422,
+             "detail": "1 of 3 rows break rules (1 errors); nothing was stored",
+             "errors": [{"field": "rows[3].itemCode", "rule": "unique-in-list",
+                         "message": "row 3: item GX_ZC_01 is already listed in row 2; an item belongs to one class"}]}""";
 
     static final String INDICATOR = """
             {"code": "CHSC_TCM_PHYSICIAN_SHARE_EACH",

@@ -36,4 +36,20 @@ final class Params {
     static String etag(int revision) {
         return String.valueOf(revision);
     }
+
+    /**
+     * A technique list's scope: {@code 00} (national, the default) or a province's 2-digit code; with
+     * {@code division} instead, the scope is resolved by the caller (the list in force there).
+     */
+    static String scope(String value) {
+        if (value == null || value.isBlank()) {
+            return "00";
+        }
+        String s = value.strip();
+        if (!s.matches("\\d{2}")) {
+            throw ProblemException.invalid("scope", "scope-code", "scope must be 00 (the national list) or a "
+                    + "2-digit province code such as 45, not '" + value + "'");
+        }
+        return s;
+    }
 }

@@ -53,12 +53,14 @@ public class TechniqueChangeResource {
     @Path("/{classCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CATALOG_ADMIN)
-    @Operation(summary = "Create or replace a technique class",
+    @Operation(summary = "Create or replace a technique class of the national list",
             description = "Sends the class with the full list of its current items, in order. Items left out are "
                     + "retired, never deleted (reports cite their codes); an item code belongs to one class for good. "
                     + "Changing an existing class needs `If-Match` with its ETag. Each change is a new revision, "
                     + "published to the compacted topic `technique-changed`; sending the same content again changes "
-                    + "nothing.")
+                    + "nothing. An item says where it comes from (`source`); an item without a source document "
+                    + "is `provisional` (the default for a new item). Provinces replace their own list by CSV upload "
+                    + "instead (`POST /api/v1/techniques/lists/{province}/import`).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TechniqueClassRequest.class),
             examples = @ExampleObject(name = "推拿类", value = Examples.TECHNIQUE_REQUEST)))
@@ -82,7 +84,7 @@ public class TechniqueChangeResource {
         Integer expected = Params.ifMatch(ifMatch);
         String who = caller.subject();
         ClassDraft draft = new ClassDraft(request.nameZh(), request.nameEn(), request.sortOrder(), request.items()
-                .stream().map(i -> new ItemDraft(i.code(), i.nameZh(), i.nameEn())).toList());
+                .stream().map(i -> new ItemDraft(i.code(), i.nameZh(), i.nameEn(), i.provisional(), i.source())).toList());
         return Panache.withTransaction(() -> service.put(classCode, draft, expected, who)).map(outcome -> {
             Response.ResponseBuilder response = outcome.created()
                     ? Response.created(uri.getAbsolutePath()) : Response.ok();

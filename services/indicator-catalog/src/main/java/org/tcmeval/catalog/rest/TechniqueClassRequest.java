@@ -21,6 +21,12 @@ public record TechniqueClassRequest(
     public record Item(
             @NotBlank @Size(max = 100) @Schema(required = true, example = "ACUPUNCTURE_FILIFORM") String code,
             @NotBlank @Size(max = 100) @Schema(required = true, example = "毫针") String nameZh,
-            @Size(max = 200) @Schema(example = "Filiform needle") String nameEn) {
+            @Size(max = 200) @Schema(example = "Filiform needle") String nameEn,
+            @Schema(description = "true when no source document gives the item; default: unchanged for a known item, "
+                    + "true for a new one", example = "false") Boolean provisional,
+            @Size(max = 500) @Schema(description = "The document the item comes from (required when provisional is "
+                    + "false); default: unchanged for a known item",
+                    example = "《中医医疗技术相关性感染预防与控制指南（试行）》（国家中医药管理局，2017）：针刺类")
+            String source) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -23,8 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.mapping.TechniqueMapper;
 import org.tcmeval.catalog.service.TechniqueService;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.problem.ProblemException;
 
-/** The technique catalogue (中医药适宜技术目录): classes and items with the stable codes reports cite. */
+/**
+ * The technique catalogue (中医药适宜技术目录): the national list and provinces' official lists, classes
+ * and items with the stable codes reports cite.
+ */
 @Path("/api/v1/techniques")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
@@ -38,12 +43,35 @@ public class TechniqueResource {
     @GET
     @WithSession
     @Operation(summary = "List technique classes with their items",
-            description = "The whole catalogue in its order: ten classes (针刺类 ... 其他类) and their items. Retired "
-                    + "items are listed after the current ones with `retired: true`; their codes stay valid in reports.")
+            description = "One technique list in its order: by default the national list (scope 00: ten classes "
+                    + "针刺类 ... 其他类); `scope=45` a province's official list; `division=450921` the list in force "
+                    + "there (its province's list when the province uploaded one, else the national list). Retired "
+                    + "items are listed after the current ones with `retired: true`. Each item says whether a source "
+                    + "document gives it (`provisional: false`, `source` names it) or not.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TechniqueClassView.class,
             type = SchemaType.ARRAY), examples = @ExampleObject(name = "针刺类", value = "[" + Examples.TECHNIQUE_CLASS + "]")))
-    public Uni<List<TechniqueClassView>> list() {
-        return service.list().map(list -> list.stream().map(TechniqueMapper::toView).toList());
+    @APIResponse(responseCode = "400", description = "Malformed scope or division, or both given",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<TechniqueClassView>> list(
+            @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
+            @QueryParam("scope") String scope,
+            @Parameter(description = "A division code; answers the list in force there", example = "450921")
+            @QueryParam("division") String division) {
+        Uni<String> resolved;
+        if (division != null && !division.isBlank()) {
+            if (scope != null && !scope.isBlank()) {
+                throw ProblemException.invalid("division", "one-of-scope-or-division", "send scope or division, not both");
+            }
+            if (!division.strip().matches("\\d{2,12}")) {
+                throw ProblemException.invalid("division", "division-code", "division must be a GB/T 2260 code such "
+                        + "as 450921, not '" + division + "'");
+            }
+            String province = division.strip().substring(0, 2);
+            resolved = service.scopes().map(scopes -> scopes.contains(province) ? province : "00");
+        } else {
+            resolved = Uni.createFrom().item(Params.scope(scope));
+        }
+        return resolved.flatMap(service::list).map(list -> list.stream().map(TechniqueMapper::toView).toList());
     }
 
     @GET
@@ -57,8 +85,10 @@ public class TechniqueResource {
     @APIResponse(responseCode = "404", description = "Unknown class code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> get(@Parameter(description = "Class code", example = "ACUPUNCTURE")
-            @PathParam("classCode") String classCode) {
-        return service.get(classCode).map(c -> Response.ok(TechniqueMapper.toView(c)).tag(Params.etag(c.revision()))
+            @PathParam("classCode") String classCode,
+            @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
+            @QueryParam("scope") String scope) {
+        return service.get(Params.scope(scope), classCode).map(c -> Response.ok(TechniqueMapper.toView(c)).tag(Params.etag(c.revision()))
                 .build());
     }
 
@@ -74,8 +104,10 @@ public class TechniqueResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TechniqueClassView> revision(
             @Parameter(description = "Class code", example = "ACUPUNCTURE") @PathParam("classCode") String classCode,
-            @Parameter(description = "Revision number", example = "1") @PathParam("revision") int revision) {
-        return service.revision(classCode, revision).map(TechniqueMapper::toView);
+            @Parameter(description = "Revision number", example = "1") @PathParam("revision") int revision,
+            @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
+            @QueryParam("scope") String scope) {
+        return service.revision(Params.scope(scope), classCode, revision).map(TechniqueMapper::toView);
     }
 
     @GET
@@ -89,7 +121,9 @@ public class TechniqueResource {
     @APIResponse(responseCode = "404", description = "Unknown item code",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<TechniqueItemView> item(@Parameter(description = "Item code", example = "ACUPUNCTURE_FU")
-            @PathParam("itemCode") String itemCode) {
-        return service.item(itemCode).map(TechniqueMapper::toView);
+            @PathParam("itemCode") String itemCode,
+            @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
+            @QueryParam("scope") String scope) {
+        return service.item(Params.scope(scope), itemCode).map(TechniqueMapper::toView);
     }
 }
