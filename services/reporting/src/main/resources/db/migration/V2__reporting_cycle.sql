@@ -18,7 +18,8 @@ create index report_worklist on report (period, status, division_code text_patte
 
 alter table report_version add column status text not null default 'SUBMITTED';
 alter table report_version alter column status drop default;
-alter table report_version add column techniques jsonb;
+-- A JSON array of item codes, kept as text: the reactive client reads jsonb as objects only.
+alter table report_version add column techniques text;
 -- Field-level difference to the previous version: {"field": {"from": 8, "to": 9}}.
 alter table report_version add column changes jsonb;
 

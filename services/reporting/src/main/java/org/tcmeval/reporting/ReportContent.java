@@ -10,8 +10,8 @@ import java.util.Map;
  */
 public record ReportContent(Map<String, BigDecimal> figures, List<String> techniques) {
 
+    /** @param techniques {@code null} when not listed (counts stay unreported), empty when none are performed */
     public ReportContent {
         figures = figures == null ? Map.of() : figures;
-        techniques = techniques == null ? List.of() : techniques;
     }
 }

@@ -65,7 +65,7 @@ public final class ReportRules {
         }
         if (entry.get().derived()) {
             return Optional.of(new FieldError(field, "derived", name
-                    + " is counted from the technique items you list in 'techniques'; do not report it as a number"));
+                    + " is counted from the technique items you list in 'techniqueItems'; do not report it as a number"));
         }
         if (value == null) {
             return Optional.of(new FieldError(field, "required", name + " must have a value"));

@@ -24,8 +24,7 @@ public class ReportVersion {
     /** The figures as JSON text; {@code org.tcmeval.events.FiguresJson} reads and writes it. */
     public String figures;
 
-    /** Item codes of the TCM appropriate techniques performed (JSON array), or {@code null}. */
-    @JdbcTypeCode(SqlTypes.JSON)
+    /** Item codes of the TCM appropriate techniques performed (JSON array text), or {@code null}. */
     public String techniques;
 
     /** Field-level difference to the previous version (JSON), {@code null} for version 1. */

@@ -275,4 +275,48 @@ class ReportCycleTest {
             assertThat(c.get()).isIn(201, 409);
         }
     }
+
+    @Test
+    void techniqueItemsAreCheckedAgainstTheCatalogueAndCounted() {
+        // Two classes of the national list, published as the catalog does; a Hebei centre, away from
+        // province 45, whose own list another test uploads.
+        org.tcmeval.reporting.technique.TechniqueDirectoryTest.publish("00", "RPTTEST_ACU", 1, "针刺类",
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("RPTTEST_ACU_A", "毫针"),
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("RPTTEST_ACU_B", "耳针"));
+        org.tcmeval.reporting.technique.TechniqueDirectoryTest.publish("00", "RPTTEST_MOX", 1, "灸类",
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("RPTTEST_MOX_A", "悬灸"),
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.retired("RPTTEST_MOX_OLD", "温针灸"));
+        String hebei = TestTokens.tokenOf("hebei-reporter", "130102", "institution-reporter");
+        String inst = UUID.randomUUID().toString();
+        TopicWriter.send(Topics.INSTITUTION_CHANGED, inst, EventEnvelope.of("/institution-registry",
+                EventTypes.INSTITUTION_CHANGED, inst, InstitutionChanged.VERSION, new InstitutionChanged(inst, 0,
+                        "长安区测试卫生院", InstitutionType.THC, "130102001", "130102", LocalDate.of(1998, 6, 1), null)));
+        var body = Map.of("institutionId", inst, "period", "2024", "figures", Map.of("physicians", 6),
+                "techniqueItems", List.of("RPTTEST_ACU_B", "RPTTEST_ACU_A", "RPTTEST_MOX_A"));
+        // Until reporting has the institution and both classes it answers 422 or 400; then 201.
+        Response[] filed = new Response[1];
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            filed[0] = post(hebei, body);
+            assertThat(filed[0].statusCode()).as(filed[0].asString()).isEqualTo(201);
+        });
+        // 毫针 and 耳针 are 针刺类, 悬灸 is 灸类: 2 classes, 3 items.
+        filed[0].then().body("figures.techniqueClasses", equalTo(2)).body("figures.techniqueItems", equalTo(3))
+                .body("techniqueItems", equalTo(List.of("RPTTEST_ACU_A", "RPTTEST_ACU_B", "RPTTEST_MOX_A")));
+
+        String other = UUID.randomUUID().toString();
+        TopicWriter.send(Topics.INSTITUTION_CHANGED, other, EventEnvelope.of("/institution-registry",
+                EventTypes.INSTITUTION_CHANGED, other, InstitutionChanged.VERSION, new InstitutionChanged(other, 0,
+                        "长安区另一卫生院", InstitutionType.THC, "130102001", "130102", LocalDate.of(1998, 6, 1), null)));
+        var retiredItem = Map.of("institutionId", other, "period", "2024", "figures", Map.of("physicians", 6),
+                "techniqueItems", List.of("RPTTEST_ACU_A", "RPTTEST_MOX_OLD"));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> post(hebei, retiredItem)
+                .statusCode() == 400);
+        post(hebei, retiredItem).then().statusCode(400).body("errors[0].field", equalTo("techniqueItems[1]"))
+                .body("errors[0].rule", equalTo("active-technique-item"));
+        post(hebei, Map.of("institutionId", other, "period", "2024", "figures", Map.of("techniqueClasses", 6)))
+                .then().statusCode(400).body("errors[0].rule", equalTo("derived"));
+        post(REVIEWER, Map.of("divisionCode", "450902", "period", "2024-Q2", "figures", Map.of("residentPopulation", 1),
+                "techniqueItems", List.of("RPTTEST_ACU_A"))).then().statusCode(400)
+                .body("errors[0].field", equalTo("techniqueItems")).body("errors[0].rule", equalTo("on-form"));
+    }
 }

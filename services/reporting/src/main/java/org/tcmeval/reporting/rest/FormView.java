@@ -13,7 +13,7 @@ public record FormView(
         @Schema(example = "THC") String kind,
         ReporterKind reporterKind,
         InstitutionType institutionType,
-        @Schema(description = "Whether the form takes a list of technique items (`techniques`)")
+        @Schema(description = "Whether the form takes a list of technique items (`techniqueItems`, catalogue codes)")
         boolean techniques,
         List<Field> fields) {
 
@@ -26,7 +26,7 @@ public record FormView(
             ReportField.Kind type,
             @Schema(description = "A field this one may not exceed (part of a whole)", example = "physicians")
             String atMost,
-            @Schema(description = "Counted from `techniques`; not to be reported as a number")
+            @Schema(description = "Counted from the listed `techniqueItems`; not to be reported as a number")
             boolean derived,
             @Schema(description = "Indicators that read the field", example = "[\"TCM_PHYSICIAN_RATIO\"]")
             List<String> indicators) {

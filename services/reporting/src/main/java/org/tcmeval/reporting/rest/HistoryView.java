@@ -17,7 +17,7 @@ public record HistoryView(UUID id, ReportStatus status, int revision, List<Versi
 
     @Schema(name = "ReportVersionEntry")
     public record VersionEntry(int version, ReportStatus status, Map<String, BigDecimal> figures,
-            List<String> techniques,
+            List<String> techniqueItems,
             @Schema(description = "Fields that differ from the previous version", example =
                     "{\"tcmPhysicians\": {\"from\": 2, \"to\": 3}}")
             Map<String, ReportDiff.Change> changes,

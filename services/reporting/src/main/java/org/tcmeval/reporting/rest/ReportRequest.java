@@ -27,13 +27,13 @@ public record ReportRequest(
         @NotNull
         @Schema(description = "Reported figures by field name, as the form lists them: whole numbers >= 0, flags 0/1; "
                 + "percentages and decimals only on city and province forms. A part may not exceed its whole "
-                + "(`tcmPhysicians` <= `physicians`). `techniqueClasses`/`techniqueItems` are derived from `techniques`.",
+                + "(`tcmPhysicians` <= `physicians`). `techniqueClasses`/`techniqueItems` are derived from `techniqueItems`.",
                 example = "{\"physicians\": 8, \"tcmPhysicians\": 2, \"hasTcmClinicArea\": 1}")
         Map<String, BigDecimal> figures,
         @Size(max = 200)
         @Schema(description = "Catalogue codes of the TCM appropriate techniques performed to standard (中医药适宜技术); "
                 + "only on forms of institution types with technique indicators")
-        List<String> techniques,
+        List<String> techniqueItems,
         @Schema(description = "true saves a draft: not reviewed, not published, not evaluated; default false submits",
                 example = "false")
         Boolean draft) {

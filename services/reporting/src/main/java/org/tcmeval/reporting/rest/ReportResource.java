@@ -111,7 +111,7 @@ public class ReportResource {
         }
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
-        ReportContent content = new ReportContent(request.figures(), request.techniques());
+        ReportContent content = new ReportContent(request.figures(), request.techniqueItems());
         ReportAction action = request.isDraft() ? ReportAction.SAVE_DRAFT : ReportAction.SUBMIT;
         return idempotency.once(idempotencyKey, who + ":submit-report", request, () -> (request.institutionId() != null
                 ? service.fileForInstitution(request.institutionId(), request.period(), content, action, jurisdiction, who)
@@ -148,7 +148,7 @@ public class ReportResource {
         int expected = (int) ProblemException.ifMatchRevision(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
-        ReportContent content = new ReportContent(request.figures(), request.techniques());
+        ReportContent content = new ReportContent(request.figures(), request.techniqueItems());
         ReportAction action = request.isDraft() ? ReportAction.SAVE_DRAFT : ReportAction.SUBMIT;
         return Panache.withTransaction(() -> service.revise(id, expected, content, action, jurisdiction, who)
                 .chain(r -> answer(r, Response.ok())));

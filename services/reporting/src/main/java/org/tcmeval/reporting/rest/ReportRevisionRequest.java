@@ -16,7 +16,7 @@ public record ReportRevisionRequest(
         Map<String, BigDecimal> figures,
         @Size(max = 200)
         @Schema(description = "Catalogue codes of the techniques performed to standard (complete list)")
-        List<String> techniques,
+        List<String> techniqueItems,
         @Schema(description = "true keeps a draft a draft; default false submits for review", example = "false")
         Boolean draft) {
 

@@ -27,7 +27,9 @@ public record ReportView(
         int revision,
         ReportStatus status,
         @Schema(example = "{\"physicians\": 8, \"tcmPhysicians\": 2}") Map<String, BigDecimal> figures,
-        List<String> techniques,
+        @Schema(description = "Catalogue codes of the techniques performed to standard; their distinct classes and "
+                + "items are figures.techniqueClasses and figures.techniqueItems")
+        List<String> techniqueItems,
         @Schema(description = "Token subject of who submitted this version") String submittedBy,
         OffsetDateTime submittedAt) {
 }

@@ -7,7 +7,12 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import org.tcmeval.reporting.technique.TechniqueCheck;
+import org.tcmeval.reporting.technique.TechniqueDirectory;
+import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.targets.ReportField;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tcmeval.events.FiguresJson;
@@ -43,43 +48,59 @@ public class ReportWriter {
     ReportEvents events;
 
     @Inject
+    TechniqueDirectory catalogue;
+
+    @Inject
     Clock clock;
 
     public Uni<ReportSubmission> addVersion(ReportSubmission r, ReportContent content, ReportAction action, String who) {
         ReportStatus next = transition(r, action);
         ReportForm form = r.reporterKind.form(r.institutionType);
-        var errors = ReportRules.checkFigures(form, content.figures());
-        if (!content.techniques().isEmpty() && !form.hasTechniques()) {
-            errors = new java.util.ArrayList<>(errors);
-            errors.add(new org.tcmeval.support.problem.Problem.FieldError("techniques", "on-form",
-                    "the form of this reporter has no technique items"));
+        List<FieldError> errors = new ArrayList<>(ReportRules.checkFigures(form, content.figures()));
+        if (content.techniques() != null && !form.hasTechniques()) {
+            errors.add(new FieldError("techniqueItems", "on-form", "the form of this reporter lists no technique items"));
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        Uni<Void> windowCheck = next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : windows.requireOpen(r);
-        return windowCheck.chain(() -> previousFigures(r)).chain(before -> {
-            Map<String, BigDecimal> figures = new TreeMap<>(content.figures());
-            ReportVersion v = new ReportVersion();
-            v.key = new ReportVersion.Key(r.id, r.currentVersion + 1);
-            v.figures = FiguresJson.write(figures);
-            v.techniques = content.techniques().isEmpty() ? null : JsonText.write(content.techniques());
-            v.changes = before == null ? null : JsonText.write(ReportDiff.between(before, figures));
-            v.status = next == ReportStatus.DRAFT ? ReportStatus.DRAFT : ReportStatus.SUBMITTED;
-            v.submittedBy = who;
-            v.submittedAt = OffsetDateTime.now(clock);
-            r.currentVersion = v.key.version();
-            r.revision++;
-            r.status = next;
-            r.updatedAt = v.submittedAt;
-            if (next != ReportStatus.DRAFT && r.firstSubmittedAt == null) {
-                r.firstSubmittedAt = v.submittedAt;
+        Uni<TechniqueCheck> techniques = content.techniques() == null || !form.hasTechniques()
+                ? Uni.createFrom().nullItem() : catalogue.check(r.divisionCode, content.techniques());
+        return techniques.chain(check -> {
+            if (check != null) {
+                errors.addAll(check.errors());
             }
-            Log.debugf("report %s version %d %s", r.id, v.key.version(), next);
-            return reports.persistVersion(v)
-                    .chain(() -> next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : events.publish(r, v))
-                    .replaceWith(r);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            Uni<Void> windowCheck = next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : windows.requireOpen(r);
+            return windowCheck.chain(() -> previousFigures(r)).chain(before -> write(r, content, check, next, who, before));
         });
+    }
+
+    private Uni<ReportSubmission> write(ReportSubmission r, ReportContent content, TechniqueCheck check,
+            ReportStatus next, String who, Map<String, BigDecimal> before) {
+        Map<String, BigDecimal> figures = new TreeMap<>(content.figures());
+        if (check != null) {
+            // Classes and items are counted from the listed codes, never typed in (the form says so).
+            figures.put(ReportField.TECHNIQUE_CLASSES.name(), BigDecimal.valueOf(check.classes()));
+            figures.put(ReportField.TECHNIQUE_ITEMS.name(), BigDecimal.valueOf(check.items()));
+        }
+        ReportVersion v = new ReportVersion();
+        v.key = new ReportVersion.Key(r.id, r.currentVersion + 1);
+        v.figures = FiguresJson.write(figures);
+        v.techniques = check == null ? null : JsonText.write(check.itemCodes());
+        v.changes = before == null ? null : JsonText.write(ReportDiff.between(before, figures));
+        v.status = next == ReportStatus.DRAFT ? ReportStatus.DRAFT : ReportStatus.SUBMITTED;
+        v.submittedBy = who;
+        v.submittedAt = OffsetDateTime.now(clock);
+        r.currentVersion = v.key.version();
+        r.revision++;
+        r.status = next;
+        r.updatedAt = v.submittedAt;
+        if (next != ReportStatus.DRAFT && r.firstSubmittedAt == null) {
+            r.firstSubmittedAt = v.submittedAt;
+        }
+        Log.debugf("report %s version %d %s", r.id, v.key.version(), next);
+        return reports.persistVersion(v)
+                .chain(() -> next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : events.publish(r, v))
+                .replaceWith(r);
     }
 
     /** Records a reviewer's decision on the current version; the caller checked who may decide. */

@@ -32,7 +32,7 @@ import org.tcmeval.testing.TopicWriter;
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
-class TechniqueDirectoryTest {
+public class TechniqueDirectoryTest {
 
     /** 石家庄市长安区 (Hebei, 13): no official list of its own in these tests. */
     static final String HEBEI = "130102";
@@ -42,18 +42,18 @@ class TechniqueDirectoryTest {
     @Inject
     TechniqueDirectory directory;
 
-    static void publish(String scope, String classCode, int revision, String nameZh, Item... items) {
+    public static void publish(String scope, String classCode, int revision, String nameZh, Item... items) {
         TechniqueClassChanged data = new TechniqueClassChanged(classCode, revision, nameZh, null, 1, List.of(items),
                 "user-test", OffsetDateTime.now(), scope);
         TopicWriter.send(Topics.TECHNIQUE_CHANGED, TechniqueClassChanged.key(scope, classCode), EventEnvelope.of(
                 "/indicator-catalog", EventTypes.TECHNIQUE_CLASS_CHANGED, classCode, TechniqueClassChanged.VERSION, data));
     }
 
-    static Item item(String code, String nameZh) {
+    public static Item item(String code, String nameZh) {
         return new Item(code, nameZh, null, false, false, "test");
     }
 
-    static Item retired(String code, String nameZh) {
+    public static Item retired(String code, String nameZh) {
         return new Item(code, nameZh, null, true, false, "test");
     }
 
