@@ -73,7 +73,8 @@ public final class TestTokens {
         c.setSubject(subject);
         c.setClaim("preferred_username", subject);
         c.setClaim("typ", "Bearer");
-        c.setAudience(AUDIENCE);
+        // As Keycloak 26 issues them with the realm's audience mapper: ["tcm-api", "account"].
+        c.setAudience(AUDIENCE, "account");
         c.setClaim("azp", CLIENT);
         c.setIssuedAtToNow();
         c.setExpirationTimeMinutesInTheFuture(expiresInSeconds / 60f);
