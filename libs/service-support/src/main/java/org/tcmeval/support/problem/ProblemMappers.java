@@ -62,8 +62,10 @@ public class ProblemMappers {
     }
 
     /**
-     * Quarkus ships its own mapper for this subtype too (an empty 500). Jackson raises it for bodies
-     * it cannot bind (e.g. a record given a key twice); a definition fault of ours is logged.
+     * Quarkus ships its own mapper for this subtype too, answering an empty 500. Jackson raises it
+     * when a body cannot be bound to the endpoint's type at all; the client gets a 400 problem
+     * rather than nothing, and the warning keeps a definition fault of ours visible in the log.
+     * (Duplicate keys, once the case that reached it, are refused by the parser first.)
      */
     @ServerExceptionMapper
     public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
