@@ -1,5 +1,6 @@
 package org.tcmeval.targets;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,11 +23,42 @@ import java.util.stream.Collectors;
  * @param kind how the value is validated
  * @param atMost name of a field of the same reporter this one may not exceed (a part of a whole), or {@code null}
  * @param reporter who reports it
+ * @param max the largest value that can be true of one reporter; a larger figure is a typing
+ *            mistake or an attack, and is refused before anything stores, sums or renders it
  */
-public record ReportField(String name, String nameZh, String nameEn, Kind kind, String atMost, Reporter reporter) {
+public record ReportField(String name, String nameZh, String nameEn, Kind kind, String atMost, Reporter reporter,
+        BigDecimal max) {
 
-    /** COUNT: whole number &gt;= 0; FLAG: 0 or 1; PERCENT: 0 to 100; DECIMAL: number &gt;= 0. */
-    public enum Kind { COUNT, FLAG, PERCENT, DECIMAL }
+    /**
+     * COUNT: whole number &gt;= 0; FLAG: 0 or 1; PERCENT: 0 to 100; DECIMAL: number &gt;= 0. Each kind
+     * has a default upper bound; fields that count residents, visits or a whole province's beds name
+     * a larger one.
+     */
+    public enum Kind {
+        /** Staff, departments, activities, institutions of one reporter: far below 100,000. */
+        COUNT("100000"),
+        FLAG("1"),
+        PERCENT("100"),
+        /** Amounts in 100 million yuan (亿元): 1,000,000 is a hundred trillion yuan. */
+        DECIMAL("1000000");
+
+        private final BigDecimal defaultMax;
+
+        Kind(String defaultMax) {
+            this.defaultMax = new BigDecimal(defaultMax);
+        }
+
+        public BigDecimal defaultMax() {
+            return defaultMax;
+        }
+    }
+
+    /** China's population is about 1.4 billion; no catchment, county or province has more residents. */
+    static final BigDecimal MAX_RESIDENTS = new BigDecimal("2000000000");
+    /** Visits, prescriptions and attendances in a year of one reporter (a province has some hundreds of millions). */
+    static final BigDecimal MAX_VISITS = new BigDecimal("1000000000");
+    /** Beds, physicians and institutions of a whole province (the nation has about 1.5 million TCM beds). */
+    static final BigDecimal MAX_PROVINCE_COUNT = new BigDecimal("10000000");
 
     public ReportField {
         if (!FieldNames.isValid(name)) {
@@ -38,6 +70,15 @@ public record ReportField(String name, String nameZh, String nameEn, Kind kind, 
             // Institution reports are validated as whole numbers; rates are computed, never reported.
             throw new IllegalArgumentException("kind: institution field " + name + " must be COUNT or FLAG");
         }
+        if (max == null || max.signum() <= 0 || (kind != Kind.COUNT && kind != Kind.DECIMAL && max.compareTo(kind.defaultMax()) != 0)
+                || (kind == Kind.COUNT && max.stripTrailingZeros().scale() > 0)) {
+            throw new IllegalArgumentException("max: " + max + " does not fit field " + name + " of kind " + kind);
+        }
+    }
+
+    /** Whether a reported value is above this field's bound ({@link #max}). */
+    public boolean exceedsMax(BigDecimal value) {
+        return value.compareTo(max) > 0;
     }
 
     // --- institution figures -------------------------------------------------------------------
@@ -93,39 +134,39 @@ public record ReportField(String name, String nameZh, String nameEn, Kind kind, 
     public static final ReportField PROVIDES_TCM_SPECIALTY_SERVICE = institution("providesTcmSpecialtyService",
             "开展中医药专科服务", "Provides TCM specialty services", Kind.FLAG, null);
     public static final ReportField VISITS = institution("visits",
-            "总诊疗人次", "Outpatient visits", Kind.COUNT, null);
+            "总诊疗人次", "Outpatient visits", Kind.COUNT, null, MAX_VISITS);
     public static final ReportField TCM_VISITS = institution("tcmVisits",
-            "中医诊疗人次", "TCM outpatient visits", Kind.COUNT, "visits");
+            "中医诊疗人次", "TCM outpatient visits", Kind.COUNT, "visits", MAX_VISITS);
     public static final ReportField NON_DRUG_THERAPY_VISITS = institution("nonDrugTherapyVisits",
-            "中医非药物疗法治疗人次", "TCM non-drug therapy visits", Kind.COUNT, "visits");
+            "中医非药物疗法治疗人次", "TCM non-drug therapy visits", Kind.COUNT, "visits", MAX_VISITS);
     public static final ReportField PRESCRIPTIONS = institution("prescriptions",
-            "总处方数", "Prescriptions", Kind.COUNT, null);
+            "总处方数", "Prescriptions", Kind.COUNT, null, MAX_VISITS);
     public static final ReportField TCM_PRESCRIPTIONS = institution("tcmPrescriptions",
-            "中医处方数", "TCM prescriptions", Kind.COUNT, "prescriptions");
+            "中医处方数", "TCM prescriptions", Kind.COUNT, "prescriptions", MAX_VISITS);
     public static final ReportField ELDERLY_RESIDENTS = institution("elderlyResidents",
-            "辖区65岁及以上常住居民数", "Permanent residents aged 65+ in the catchment", Kind.COUNT, null);
+            "辖区65岁及以上常住居民数", "Permanent residents aged 65+ in the catchment", Kind.COUNT, null, MAX_RESIDENTS);
     public static final ReportField ELDERLY_TCM_MANAGED = institution("elderlyTcmManaged",
             "接受中医药健康管理的65岁及以上老年人数", "Residents 65+ who received TCM health management", Kind.COUNT,
-            "elderlyResidents");
+            "elderlyResidents", MAX_RESIDENTS);
     public static final ReportField CHILDREN_0_TO_36_MONTHS = institution("children0To36Months",
-            "辖区0-36个月儿童数", "Children aged 0-36 months in the catchment", Kind.COUNT, null);
+            "辖区0-36个月儿童数", "Children aged 0-36 months in the catchment", Kind.COUNT, null, MAX_RESIDENTS);
     public static final ReportField CHILDREN_TCM_MANAGED = institution("childrenTcmManaged",
             "按月龄接受中医药健康管理的0-36个月儿童数", "Children 0-36 months who received TCM guidance at the scheduled ages",
-            Kind.COUNT, "children0To36Months");
+            Kind.COUNT, "children0To36Months", MAX_RESIDENTS);
     public static final ReportField HEALTH_EDUCATION_ACTIVITIES = institution("healthEducationActivities",
             "健康教育宣传活动次数", "Health-education activities", Kind.COUNT, null);
     public static final ReportField TCM_HEALTH_EDUCATION_ACTIVITIES = institution("tcmHealthEducationActivities",
             "中医药内容的健康教育宣传活动次数", "Health-education activities with TCM content", Kind.COUNT,
             "healthEducationActivities");
     public static final ReportField HEALTH_EDUCATION_AUDIENCE = institution("healthEducationAudience",
-            "接受健康教育人次", "Health-education attendances", Kind.COUNT, null);
+            "接受健康教育人次", "Health-education attendances", Kind.COUNT, null, MAX_VISITS);
     public static final ReportField TCM_HEALTH_EDUCATION_AUDIENCE = institution("tcmHealthEducationAudience",
-            "接受中医药健康教育人次", "TCM health-education attendances", Kind.COUNT, "healthEducationAudience");
+            "接受中医药健康教育人次", "TCM health-education attendances", Kind.COUNT, "healthEducationAudience", MAX_VISITS);
 
     // --- county figures --------------------------------------------------------------------------
 
     public static final ReportField COUNTY_RESIDENT_POPULATION = county("residentPopulation",
-            "县域常住人口数", "Permanent residents of the county", Kind.COUNT, null);
+            "县域常住人口数", "Permanent residents of the county", Kind.COUNT, null, MAX_RESIDENTS);
     public static final ReportField COUNTY_RUN_TCM_INSTITUTIONS = county("countyRunTcmInstitutions",
             "县办中医医疗机构数", "County-run TCM institutions", Kind.COUNT, null);
     public static final ReportField COUNTY_RUN_TCM_HOSPITALS = county("countyRunTcmHospitals",
@@ -143,22 +184,22 @@ public record ReportField(String name, String nameZh, String nameEn, Kind kind, 
             "中医医院牵头组建的医共体（医联体）数", "Medical communities led by a TCM hospital", Kind.COUNT, null);
     public static final ReportField TCM_LED_MEDICAL_COMMUNITY_POPULATION = county("tcmLedMedicalCommunityPopulation",
             "中医医院牵头的医共体（医联体）覆盖人口数", "Residents covered by TCM-hospital-led medical communities",
-            Kind.COUNT, "residentPopulation");
+            Kind.COUNT, "residentPopulation", MAX_RESIDENTS);
 
     // --- jurisdiction figures (cities report these themselves) -----------------------------------
 
     public static final ReportField RESIDENT_POPULATION = jurisdiction("residentPopulation",
-            "常住人口数", "Permanent residents", Kind.COUNT);
+            "常住人口数", "Permanent residents", Kind.COUNT, MAX_RESIDENTS);
     public static final ReportField TCM_INSTITUTIONS = jurisdiction("tcmInstitutions",
-            "中医类医疗机构数", "TCM-type medical institutions", Kind.COUNT);
+            "中医类医疗机构数", "TCM-type medical institutions", Kind.COUNT, MAX_PROVINCE_COUNT);
     public static final ReportField PUBLIC_TCM_HOSPITALS = jurisdiction("publicTcmHospitals",
-            "公立中医医院数", "Public TCM hospitals", Kind.COUNT);
+            "公立中医医院数", "Public TCM hospitals", Kind.COUNT, MAX_PROVINCE_COUNT);
     public static final ReportField PUBLIC_TCM_HOSPITAL_BEDS = jurisdiction("publicTcmHospitalBeds",
-            "公立中医类医院床位数", "Beds in public TCM-type hospitals", Kind.COUNT);
+            "公立中医类医院床位数", "Beds in public TCM-type hospitals", Kind.COUNT, MAX_PROVINCE_COUNT);
     public static final ReportField TCM_LICENSED_PHYSICIANS = jurisdiction("tcmLicensedPhysicians",
-            "中医类别执业（助理）医师数", "TCM-category licensed (assistant) physicians", Kind.COUNT);
+            "中医类别执业（助理）医师数", "TCM-category licensed (assistant) physicians", Kind.COUNT, MAX_PROVINCE_COUNT);
     public static final ReportField PUBLIC_GENERAL_HOSPITAL_TCM_BEDS = jurisdiction("publicGeneralHospitalTcmBeds",
-            "公立综合医院中医床位数", "TCM beds in public general hospitals", Kind.COUNT);
+            "公立综合医院中医床位数", "TCM beds in public general hospitals", Kind.COUNT, MAX_PROVINCE_COUNT);
     public static final ReportField GRADE2_PUBLIC_TCM_HOSPITAL_TCM_PHYSICIAN_SHARE = jurisdiction(
             "grade2PublicTcmHospitalTcmPhysicianShare", "二级及以上公立中医医院中医类别执业（助理）医师比例",
             "TCM-category physicians in grade-2+ public TCM hospitals", Kind.PERCENT);
@@ -238,15 +279,27 @@ public record ReportField(String name, String nameZh, String nameEn, Kind kind, 
     }
 
     private static ReportField institution(String name, String zh, String en, Kind kind, String atMost) {
-        return new ReportField(name, zh, en, kind, atMost, Reporter.INSTITUTION);
+        return institution(name, zh, en, kind, atMost, kind.defaultMax());
+    }
+
+    private static ReportField institution(String name, String zh, String en, Kind kind, String atMost, BigDecimal max) {
+        return new ReportField(name, zh, en, kind, atMost, Reporter.INSTITUTION, max);
     }
 
     private static ReportField county(String name, String zh, String en, Kind kind, String atMost) {
-        return new ReportField(name, zh, en, kind, atMost, Reporter.COUNTY);
+        return county(name, zh, en, kind, atMost, kind.defaultMax());
+    }
+
+    private static ReportField county(String name, String zh, String en, Kind kind, String atMost, BigDecimal max) {
+        return new ReportField(name, zh, en, kind, atMost, Reporter.COUNTY, max);
     }
 
     private static ReportField jurisdiction(String name, String zh, String en, Kind kind) {
-        return new ReportField(name, zh, en, kind, null, Reporter.JURISDICTION);
+        return jurisdiction(name, zh, en, kind, kind.defaultMax());
+    }
+
+    private static ReportField jurisdiction(String name, String zh, String en, Kind kind, BigDecimal max) {
+        return new ReportField(name, zh, en, kind, null, Reporter.JURISDICTION, max);
     }
 
     private static Map<String, ReportField> index(List<ReportField> fields) {

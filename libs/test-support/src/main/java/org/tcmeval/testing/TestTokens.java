@@ -19,6 +19,10 @@ import org.jose4j.lang.JoseException;
 public final class TestTokens {
 
     public static final String ISSUER = "https://test-issuer.tcmeval.invalid/realms/tcm";
+    /** The services' audience (quarkus.oidc.token.audience); Keycloak's audience mapper puts it in access tokens. */
+    public static final String AUDIENCE = "tcm-api";
+    /** The client the tokens were issued to, as Keycloak names it in {@code azp} (and in an ID token's {@code aud}). */
+    public static final String CLIENT = "tcm-cli";
     private static final KeyPair KEYS = generate();
 
     private TestTokens() {
@@ -45,6 +49,24 @@ public final class TestTokens {
         return sign(c);
     }
 
+    /**
+     * An ID token as Keycloak issues it beside the access token: same signature, issuer, subject and
+     * roles, but {@code typ} "ID" and the client as audience. Services must refuse it as a bearer token.
+     */
+    public static String idToken(String division, String... roles) {
+        JwtClaims c = claims("user-" + division, division, List.of(roles), 600);
+        c.setClaim("typ", "ID");
+        c.setAudience(CLIENT);
+        return sign(c);
+    }
+
+    /** An access token whose audience is another resource server. */
+    public static String forAudience(String audience, String division, String... roles) {
+        JwtClaims c = claims("user-" + division, division, List.of(roles), 600);
+        c.setAudience(audience);
+        return sign(c);
+    }
+
     /** Base64 DER public key as quarkus.oidc.public-key expects it. */
     public static String publicKey() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
@@ -55,6 +77,10 @@ public final class TestTokens {
         c.setIssuer(ISSUER);
         c.setSubject(subject);
         c.setClaim("preferred_username", subject);
+        c.setClaim("typ", "Bearer");
+        // As Keycloak 26 issues them with the realm's audience mapper: ["tcm-api", "account"].
+        c.setAudience(AUDIENCE, "account");
+        c.setClaim("azp", CLIENT);
         c.setIssuedAtToNow();
         c.setExpirationTimeMinutesInTheFuture(expiresInSeconds / 60f);
         c.setGeneratedJwtId();

@@ -1,17 +1,20 @@
 package org.tcmeval.support.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -19,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tcmeval.support.text.Inputs;
 
 /**
  * The one place where exceptions become RFC 9457 answers. Every service gets these mappers by
@@ -43,14 +47,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        String field = e instanceof JsonMappingException m ? path(m) : "$";
-        String rule = e instanceof UnrecognizedPropertyException ? "unknown-field"
-                : e instanceof InvalidFormatException ? "type" : "json-syntax";
-        String message = e instanceof UnrecognizedPropertyException u
-                ? "unknown field '" + u.getPropertyName() + "'"
-                : e.getOriginalMessage();
-        return respond(400, "malformed-body", "Request body is not valid JSON for this endpoint", message, uri,
-                List.of(new Problem.FieldError(field, rule, message)));
+        String field = e instanceof JsonMappingException m ? path(m)
+                : e instanceof StreamReadException r && r.getProcessor() != null ? path(r.getProcessor().getParsingContext())
+                : "$";
+        JsonFault fault = JsonFault.of(e, field);
+        return respond(400, "malformed-body", "Request body is not valid JSON for this endpoint", fault.message(), uri,
+                List.of(new Problem.FieldError(field, fault.rule(), fault.message())));
     }
 
     /** Quarkus ships its own mapper for this subtype; ours must be at least as specific to win. */
@@ -59,16 +61,29 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /**
+     * Quarkus ships its own mapper for this subtype too, answering an empty 500. Jackson raises it
+     * when a body cannot be bound to the endpoint's type at all; the client gets a 400 problem
+     * rather than nothing, and the warning keeps a definition fault of ours visible in the log.
+     * (Duplicate keys, once the case that reached it, are refused by the parser first.)
+     */
+    @ServerExceptionMapper
+    public Response invalidDefinition(InvalidDefinitionException e, UriInfo uri) {
+        Log.warnf(e, "request body could not be bound on %s", uri.getPath());
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return respond(401, "unauthorized", "Authentication required",
-                "send a valid bearer token in the Authorization header", uri, List.of());
+        return challenge(respond(401, "unauthorized", "Authentication required",
+                "send a valid bearer token in the Authorization header", uri, List.of()));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return respond(401, "unauthorized", "Authentication required", "the bearer token is missing, invalid or expired",
-                uri, List.of());
+        return challenge(respond(401, "unauthorized", "Authentication required",
+                "the bearer token is missing, invalid or expired (an access token is required, not an ID token)",
+                uri, List.of()));
     }
 
     @ServerExceptionMapper
@@ -78,8 +93,26 @@ public class ProblemMappers {
         return respond(403, "forbidden", "Forbidden", detail, uri, List.of());
     }
 
+    /**
+     * JAX-RS answers 404 when a query parameter does not convert ({@code year=abc}); the client named
+     * an existing resource with a bad parameter, so that is a 400 naming it. A real 404 stays one.
+     */
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri, ResourceInfo resource) {
+        Problem.FieldError bad = e.getCause() == null || resource == null || resource.getResourceMethod() == null
+                ? null : QueryParams.unconvertible(resource.getResourceMethod(), uri.getQueryParameters());
+        if (bad != null) {
+            return respond(400, "validation", "Request is invalid", bad.message(), uri, List.of(bad));
+        }
+        return webApplication(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json && e.getResponse().getStatus() == 400) {
+            // Quarkus's JSON reader wraps parser errors (syntax, duplicate keys) as a bare 400.
+            return unreadableJson(json, uri);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
@@ -100,10 +133,23 @@ public class ProblemMappers {
                 "an unexpected error occurred; it has been logged", uri, List.of());
     }
 
+    /** RFC 6750: a 401 names the scheme the client must use. */
+    private static Response challenge(Response r) {
+        return Response.fromResponse(r).header("WWW-Authenticate", "Bearer realm=\"tcm\"").build();
+    }
+
+    /**
+     * Every text is bounded here, whoever composed it: a message that quotes the input must not
+     * grow with the input (a rule's message may quote a 2 MB value; the answer stays small).
+     */
     static Response respond(int status, String type, String title, String detail, UriInfo uri,
             List<Problem.FieldError> errors) {
-        Problem body = new Problem(URI.create(Problem.TYPE_BASE + type), title, status, detail,
-                uri == null ? null : uri.getPath(), errors);
+        List<Problem.FieldError> bounded = errors.stream().map(f -> new Problem.FieldError(
+                Inputs.abbreviate(f.field(), Inputs.MAX_QUOTED * 2), f.rule(),
+                Inputs.abbreviate(f.message(), Inputs.MAX_MESSAGE))).toList();
+        Problem body = new Problem(URI.create(Problem.TYPE_BASE + type), title, status,
+                Inputs.abbreviate(detail, Inputs.MAX_MESSAGE),
+                uri == null ? null : Inputs.abbreviate(uri.getPath(), Inputs.MAX_MESSAGE), bounded);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
@@ -127,6 +173,20 @@ public class ProblemMappers {
             }
         }
         return sb.isEmpty() ? "$" : sb.toString();
+    }
+
+    /** Where the parser was: {@code figures.physicians}, {@code targets[2].threshold}. */
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                parts.push((c.getParent() == null || c.getParent().inRoot() ? "" : ".") + c.getCurrentName());
+            } else if (c.inArray()) {
+                parts.push("[" + Math.max(c.getCurrentIndex(), 0) + "]");
+            }
+        }
+        String path = String.join("", parts);
+        return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
     }
 
     static String kebab(String camel) {

@@ -21,7 +21,9 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.tcmeval.registry.rest.RowError;
+import org.tcmeval.support.csv.CsvCells;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.text.Inputs;
 
 /**
  * The CSV dialect of imports and exports: RFC 4180, UTF-8 (a leading BOM, as Excel writes it, is
@@ -75,6 +77,13 @@ public final class CsvText {
         }
         out.flip();
         String text = out.toString();
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            // PostgreSQL cannot store a NUL; UTF-16 saved by mistake shows up as one between letters.
+            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw ProblemException.invalid("body", Inputs.NUL, "the file contains the NUL character (U+0000) on line "
+                    + line + "; save it as \"CSV UTF-8\"");
+        }
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
@@ -112,7 +121,7 @@ public final class CsvText {
                 }
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int i = 0; i < columns.size(); i++) {
-                    cells.put(columns.get(i), r.get(i));
+                    cells.put(columns.get(i), CsvCells.restore(r.get(i)));
                 }
                 records.add(new Record(row, cells));
             }
@@ -126,13 +135,16 @@ public final class CsvText {
         }
     }
 
-    /** Writes rows with RFC 4180 quoting (only where a cell needs it). */
+    /**
+     * Writes rows with RFC 4180 quoting (only where a cell needs it); a cell a spreadsheet would run
+     * as a formula is neutralised, and {@link #read} undoes that, so an export imports unchanged.
+     */
     public static String write(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder(64 * (rows.size() + 1));
         try (CSVPrinter printer = new CSVPrinter(sb, WRITE)) {
             printer.printRecord(header);
             for (List<String> row : rows) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : v).toList());
+                printer.printRecord(row.stream().map(v -> v == null ? "" : CsvCells.neutralise(v)).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
