@@ -71,7 +71,7 @@ public final class ReportRules {
             return Optional.of(new FieldError(field, "required", name + " must have a value"));
         }
         ReportField def = entry.get().field();
-        return switch (def.kind()) {
+        Optional<FieldError> kindError = switch (def.kind()) {
             case COUNT -> isWholeNumber(value) ? Optional.empty()
                     : Optional.of(new FieldError(field, "whole-number", name + " must be a whole number >= 0"));
             case FLAG -> isWholeNumber(value) && value.compareTo(BigDecimal.ONE) <= 0 ? Optional.empty()
@@ -83,6 +83,11 @@ public final class ReportRules {
             case DECIMAL -> value.signum() >= 0 && value.scale() <= 4 ? Optional.empty()
                     : Optional.of(new FieldError(field, "decimal", name + " must be a number >= 0 with at most 4 decimals"));
         };
+        if (kindError.isEmpty() && def.exceedsMax(value)) {
+            // The bound is named, never the value: an unbounded input must not grow the answer.
+            return Optional.of(new FieldError(field, "max", name + " must be at most " + def.max().toPlainString()));
+        }
+        return kindError;
     }
 
     private static FieldError notOnForm(ReportForm form, String field, String name) {

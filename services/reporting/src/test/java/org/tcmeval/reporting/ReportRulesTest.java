@@ -39,6 +39,15 @@ class ReportRulesTest {
     }
 
     @Test
+    void everyFigureHasABoundAndTheAnswerNeverRepeatsTheValue() {
+        // 2^63 physicians passed the old checks and poisoned evaluation; the bound lives in libs/targets.
+        var errors = ReportRules.checkFigures(THC, Map.of("physicians", new BigDecimal("9223372036854775808")));
+        assertThat(errors).extracting(FieldError::field, FieldError::rule)
+                .containsExactly(tuple("figures.physicians", "max"));
+        assertThat(errors.get(0).message()).doesNotContain("9223372036854775808").contains("100000");
+    }
+
+    @Test
     void figuresOfAnotherReporterOrFormAreRefused() {
         assertThat(ReportRules.checkFigures(THC, Map.of("residentPopulation", bd(300_000))))
                 .extracting(FieldError::rule).containsExactly("reporter-field");

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.tcmeval.reporting.ReportSubmission;
+import org.tcmeval.support.csv.CsvCells;
 
 /**
  * Worklists as CSV for regional IT teams and Excel: RFC 4180, UTF-8 with a BOM so Excel shows the
@@ -34,12 +35,7 @@ public final class ReportCsv {
         return out.toString();
     }
 
-    /** OWASP's rule against CSV injection: a cell starting with = + - @ TAB or CR is prefixed with '. */
-    static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return value;
-        }
-        char c = value.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + value : value;
+    private static String cell(String value) {
+        return CsvCells.neutralise(value);
     }
 }
