@@ -243,4 +243,28 @@ class EngineFlowTest {
         assertThat(county.getString("reason")).isEqualTo("JUDGED_AT_PROFILE_DIVISION");
         assertThat(county.getString("condition")).isEqualTo("4507");
     }
+
+    @Test
+    void fortyCentresRollUpExactlyAndTheTimeItTakesIsPrinted() {
+        int year = 2013;
+        int n = 40;
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            String id = institution("450924" + String.format("%03d", 100 + i), 0, UUID.randomUUID().toString(), year);
+            send(institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED", id, year,
+                    figures("physicians", 10, "tcmPhysicians", i % 4)));
+        }
+        // TCM physicians 0, 1, 2, 3 repeated ten times = 10 * 6 = 60 of 40 * 10 = 400 physicians: 15% < 25%,
+        // with all 40 expected THCs decided (100%).
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            JsonPath c = cell("450924", year, "TCM_PHYSICIAN_RATIO");
+            assertThat(c.getLong("unitsDecided")).isEqualTo(n);
+            assertThat(new BigDecimal(c.getString("value"))).isEqualByComparingTo("15");
+            assertThat(c.getString("status")).isEqualTo("NOT_MET");
+        });
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        System.out.printf("MEASURE: %d institution registrations + %d approved reports applied end to end in %d ms"
+                + " (%.1f ms per report)%n", n, n, ms, (double) ms / n);
+        awaitCell("45", year, "TCM_PHYSICIAN_RATIO", "15", "NOT_MET");
+    }
 }

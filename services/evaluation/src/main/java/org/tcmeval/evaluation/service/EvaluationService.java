@@ -140,20 +140,8 @@ public class EvaluationService implements InstitutionListener {
 
     /** Re-judges stored results (sums unchanged; target, facts or expected units may have moved). */
     Uni<Void> rejudge(List<IndicatorResult.Key> stale) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        Evaluator.Lookups lookups = evaluator.lookups();
-        List<IndicatorResult.Key> ordered = new ArrayList<>(stale);
-        for (IndicatorResult.Key k : ordered) {
-            IndicatorDefinition i = Indicators.byCode(k.indicatorCode()).orElse(null);
-            if (i == null) {
-                continue;
-            }
-            int year = k.year();
-            String division = k.unitId();
-            chain = chain.chain(() -> catalog.resolver(year)
-                    .chain(resolver -> evaluator.evaluate(division, i, year, resolver, lookups))
-                    .chain(ev -> evaluator.record(year, ev)).replaceWithVoid());
-        }
-        return chain;
+        Set<Evaluator.Touch> touched = new TreeSet<>();
+        stale.forEach(k -> touched.add(new Evaluator.Touch(k.unitId(), k.indicatorCode(), k.year())));
+        return evaluator.judgeAll(touched);
     }
 }

@@ -108,7 +108,7 @@ public class Evaluator {
             report.countyCode = unit.get().countyCode();
             Optional<Map<String, BigDecimal>> counted = Counting.counted(config.counting(), report);
             return catalog.resolver(report.year).chain(resolver -> apply(unit.get(), report.year, counted, resolver)
-                    .chain(touched -> judgeAll(touched, resolver)));
+                    .chain(this::judgeAll));
         });
     }
 
@@ -237,33 +237,73 @@ public class Evaluator {
                 target.set(e.getValue().getKey(), e.getValue().getValue());
                 chain = chain.chain(() -> target.persist().replaceWithVoid());
             }
-            for (var d : deltas.entrySet()) {
-                if (d.getValue().equals(Tally.ZERO)) {
-                    continue;
+            Map<SumsKey, Tally> nonZero = new TreeMap<>();
+            deltas.forEach((k, t) -> {
+                if (!t.equals(Tally.ZERO)) {
+                    nonZero.put(k, t);
                 }
-                chain = chain.chain(() -> addToSums(d.getKey(), year, d.getValue()));
-            }
-            return chain.replaceWith(touched);
+            });
+            return chain.chain(() -> addToSums(nonZero, year)).replaceWith(touched);
         });
     }
 
-    private static Uni<Void> addToSums(SumsKey k, int year, Tally t) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("insert into division_sums (division_code,"
-                        + " indicator_code, year, filter_key, numerator, denominator, units, excluded, missing_facts,"
-                        + " registry_population_units) values (:d, :i, :y, :f, :n, :dn, :u, :e, :m, :r)"
-                        + " on conflict (division_code, indicator_code, year, filter_key) do update set"
-                        + " numerator = division_sums.numerator + excluded.numerator,"
-                        + " denominator = division_sums.denominator + excluded.denominator,"
-                        + " units = division_sums.units + excluded.units,"
-                        + " excluded = division_sums.excluded + excluded.excluded,"
-                        + " missing_facts = division_sums.missing_facts + excluded.missing_facts,"
-                        + " registry_population_units = division_sums.registry_population_units"
-                        + " + excluded.registry_population_units")
-                .setParameter("d", k.division()).setParameter("i", k.indicator()).setParameter("y", year)
-                .setParameter("f", k.filterKey()).setParameter("n", t.numerator()).setParameter("dn", t.denominator())
-                .setParameter("u", t.units()).setParameter("e", t.excluded()).setParameter("m", t.missingFacts())
-                .setParameter("r", t.registryPopulationUnits())
-                .executeUpdate()).replaceWithVoid();
+    /**
+     * Adds every delta in one statement (an additive multi-row upsert), in key order so that two
+     * transactions touching the same sums lock them in the same order.
+     */
+    private static Uni<Void> addToSums(Map<SumsKey, Tally> deltas, int year) {
+        if (deltas.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        StringBuilder sql = new StringBuilder("insert into division_sums (division_code, indicator_code, year,"
+                + " filter_key, numerator, denominator, units, excluded, missing_facts, registry_population_units) values ");
+        int n = 0;
+        for (int i = 0; i < deltas.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:d").append(i).append(", :i").append(i).append(", :y, :f").append(i)
+                    .append(", cast(:n").append(i).append(" as numeric), cast(:dn").append(i).append(" as numeric), :u")
+                    .append(i).append(", :e").append(i).append(", :m").append(i).append(", :r").append(i).append(")");
+        }
+        sql.append(" on conflict (division_code, indicator_code, year, filter_key) do update set"
+                + " numerator = division_sums.numerator + excluded.numerator,"
+                + " denominator = division_sums.denominator + excluded.denominator,"
+                + " units = division_sums.units + excluded.units,"
+                + " excluded = division_sums.excluded + excluded.excluded,"
+                + " missing_facts = division_sums.missing_facts + excluded.missing_facts,"
+                + " registry_population_units = division_sums.registry_population_units"
+                + " + excluded.registry_population_units");
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql.toString()).setParameter("y", year);
+            int i = 0;
+            for (var e : deltas.entrySet()) {
+                Tally t = e.getValue();
+                q.setParameter("d" + i, e.getKey().division()).setParameter("i" + i, e.getKey().indicator())
+                        .setParameter("f" + i, e.getKey().filterKey()).setParameter("n" + i, t.numerator())
+                        .setParameter("dn" + i, t.denominator()).setParameter("u" + i, t.units())
+                        .setParameter("e" + i, t.excluded()).setParameter("m" + i, t.missingFacts())
+                        .setParameter("r" + i, t.registryPopulationUnits());
+                i++;
+            }
+            return q.executeUpdate();
+        }).replaceWithVoid();
+    }
+
+    /** Every sums row of the year for these divisions and indicators, in one read. */
+    private static Uni<Map<SumsKey, Tally>> readSums(int year, Set<String> divisions, Set<String> indicators) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select division_code, indicator_code, filter_key,"
+                        + " numerator, denominator, units, excluded, missing_facts, registry_population_units"
+                        + " from division_sums where year = :y and division_code in (:d) and indicator_code in (:i)",
+                        Object[].class)
+                .setParameter("y", year).setParameter("d", List.copyOf(divisions))
+                .setParameter("i", List.copyOf(indicators)).getResultList())
+                .map(rows -> {
+                    Map<SumsKey, Tally> m = new HashMap<>();
+                    for (Object[] r : rows) {
+                        m.put(new SumsKey((String) r[0], (String) r[1], (String) r[2]), new Tally((BigDecimal) r[3],
+                                (BigDecimal) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
+                                ((Number) r[7]).longValue(), ((Number) r[8]).longValue()));
+                    }
+                    return m;
+                });
     }
 
     private static Uni<Tally> readSums(String division, String indicator, int year, String filterKey) {
@@ -282,19 +322,50 @@ public class Evaluator {
                 });
     }
 
-    /** Judges and records every touched result, in a stable order. */
-    public Uni<Void> judgeAll(Set<Touch> touched, TargetResolver resolver) {
+    /**
+     * Judges and records every touched result: per year one read of the sums, the division figures
+     * and expected units per division, then one locked read of the stored results (see
+     * {@link ResultPublisher#recordAll}).
+     */
+    public Uni<Void> judgeAll(Set<Touch> touched) {
+        Map<Integer, List<Touch>> byYear = new TreeMap<>();
+        touched.forEach(t -> byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t));
         Lookups lookups = new Lookups();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Touch t : touched) {
-            IndicatorDefinition i = Indicators.byCode(t.indicatorCode()).orElse(null);
-            if (i == null) {
-                continue;
-            }
-            chain = chain.chain(() -> evaluate(t.division(), i, t.year(), resolver, lookups)
-                    .chain(ev -> results.record(t.year(), ev)).replaceWithVoid());
+        for (var e : byYear.entrySet()) {
+            chain = chain.chain(() -> catalog.resolver(e.getKey())
+                    .chain(resolver -> judgeYear(e.getKey(), e.getValue(), resolver, lookups)));
         }
         return chain;
+    }
+
+    private Uni<Void> judgeYear(int year, List<Touch> touches, TargetResolver resolver, Lookups lookups) {
+        Set<String> divisions = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        touches.forEach(t -> {
+            divisions.add(t.division());
+            codes.add(t.indicatorCode());
+        });
+        return readSums(year, divisions, codes).chain(sums -> {
+            List<Evaluation> evaluations = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Touch t : touches) {
+                IndicatorDefinition i = Indicators.byCode(t.indicatorCode()).orElse(null);
+                if (i == null) {
+                    continue;
+                }
+                Optional<TargetInForce> target = TargetInForce.resolve(resolver, t.division(), i.code());
+                String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
+                Tally tally = sums.getOrDefault(new SumsKey(t.division(), i.code(), filterKey), Tally.ZERO);
+                chain = chain.chain(() -> lookups.divisionFacts(t.division(), year)
+                        .chain(facts -> lookups.expected(t.division(), i, year)
+                                .invoke(expected -> evaluations.add(new Evaluation(engine.judge(i, target,
+                                        new Sums(filterKey, tally), new DivisionFacts(t.division(), facts), expected),
+                                        Scoring.notComputedReason(i)))))
+                        .replaceWithVoid());
+            }
+            return chain.chain(() -> results.recordAll(year, evaluations));
+        });
     }
 
     /** Judges one division's sums; reads only. */
@@ -302,7 +373,8 @@ public class Evaluator {
             Lookups lookups) {
         Optional<TargetInForce> target = TargetInForce.resolve(resolver, division, i.code());
         String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
-        return readSums(division, i.code(), year, filterKey)
+        return readSums(year, Set.of(division), Set.of(i.code()))
+                .map(m -> m.getOrDefault(new SumsKey(division, i.code(), filterKey), Tally.ZERO))
                 .chain(tally -> lookups.divisionFacts(division, year)
                         .chain(facts -> lookups.expected(division, i, year)
                                 .map(expected -> new Evaluation(engine.judge(i, target, new Sums(filterKey, tally),

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -70,6 +71,36 @@ public class ResultPublisher {
         return r;
     }
 
+    /**
+     * Records many results of one year: their rows are locked and read in two statements, then only
+     * the changed ones are written and announced.
+     */
+    public Uni<Void> recordAll(int year, List<Evaluator.Evaluation> evaluations) {
+        if (evaluations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<IndicatorResult> now = evaluations.stream().map(ev -> toResult(year, ev)).toList();
+        List<String> divisions = now.stream().map(r -> r.key.unitId()).distinct().sorted().toList();
+        List<String> codes = now.stream().map(r -> r.key.indicatorCode()).distinct().sorted().toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id from indicator_result where year = :y"
+                                + " and unit_id in (:d) and indicator_code in (:i) order by unit_id, indicator_code for update",
+                                String.class)
+                        .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes).getResultList()
+                        .chain(locked -> s.createSelectionQuery("from IndicatorResult r where r.key.year = :y"
+                                        + " and r.key.unitId in :d and r.key.indicatorCode in :i", IndicatorResult.class)
+                                .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes)
+                                .getResultList()))
+                .chain(existing -> {
+                    Map<IndicatorResult.Key, IndicatorResult> byKey = new java.util.HashMap<>();
+                    existing.forEach(r -> byKey.put(r.key, r));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (IndicatorResult r : now) {
+                        chain = chain.chain(() -> store(byKey.get(r.key), r, year)).replaceWithVoid();
+                    }
+                    return chain;
+                });
+    }
+
     public Uni<IndicatorResult> record(int year, Evaluator.Evaluation ev) {
         IndicatorResult now = toResult(year, ev);
         // Locked, so a re-judgement after a target change and a report on the same division take turns.
@@ -80,22 +111,24 @@ public class ResultPublisher {
                         .setParameter("u", now.key.unitId()).setParameter("i", now.key.indicatorCode())
                         .setParameter("y", now.key.year()).getResultList()
                         .chain(locked -> s.find(IndicatorResult.class, now.key)))
-                .flatMap(existing -> {
-                    if (existing == null && now.status == ResultStatus.NO_DATA && now.unitsDecided == 0
-                            && now.denominator.signum() == 0 && now.numerator.signum() == 0) {
-                        // Nothing to say that the scorecard does not say without a row.
-                        return Uni.createFrom().item(now);
-                    }
-                    if (existing != null && sameAs(existing, now)) {
-                        return Uni.createFrom().item(existing);
-                    }
-                    IndicatorResult r = existing == null ? now : copyInto(now, existing);
-                    r.sequence = existing == null ? 1 : existing.sequence + 1;
-                    r.updatedAt = OffsetDateTime.now();
-                    Log.debugf("%s %s %d: %s %s (%d/%d)", r.key.unitId(), r.key.indicatorCode(), year, r.status,
-                            r.value, r.unitsDecided, r.unitsExpected);
-                    return r.<IndicatorResult>persist().flatMap(saved -> publish(saved).replaceWith(saved));
-                });
+                .flatMap(existing -> store(existing, now, year));
+    }
+
+    private Uni<IndicatorResult> store(IndicatorResult existing, IndicatorResult now, int year) {
+        if (existing == null && now.status == ResultStatus.NO_DATA && now.unitsDecided == 0
+                && now.denominator.signum() == 0 && now.numerator.signum() == 0) {
+            // Nothing to say that the scorecard does not say without a row.
+            return Uni.createFrom().item(now);
+        }
+        if (existing != null && sameAs(existing, now)) {
+            return Uni.createFrom().item(existing);
+        }
+        IndicatorResult r = existing == null ? now : copyInto(now, existing);
+        r.sequence = existing == null ? 1 : existing.sequence + 1;
+        r.updatedAt = OffsetDateTime.now();
+        Log.debugf("%s %s %d: %s %s (%d/%d)", r.key.unitId(), r.key.indicatorCode(), year, r.status,
+                r.value, r.unitsDecided, r.unitsExpected);
+        return r.<IndicatorResult>persist().flatMap(saved -> publish(saved).replaceWith(saved));
     }
 
     private static IndicatorResult copyInto(IndicatorResult from, IndicatorResult to) {

@@ -75,10 +75,12 @@ public class TargetProjection {
                 });
     }
 
+    /** In transactions of up to 500 results, so a national change does not hold every row lock at once. */
     private Uni<Void> rejudgeEach(List<IndicatorResult.Key> stale) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IndicatorResult.Key r : stale) {
-            chain = chain.chain(() -> Panache.withTransaction(() -> service.get().rejudge(List.of(r))));
+        for (int from = 0; from < stale.size(); from += 500) {
+            List<IndicatorResult.Key> batch = stale.subList(from, Math.min(stale.size(), from + 500));
+            chain = chain.chain(() -> Panache.withTransaction(() -> service.get().rejudge(batch)));
         }
         return chain;
     }
