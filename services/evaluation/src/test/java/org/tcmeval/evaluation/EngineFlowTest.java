@@ -267,4 +267,42 @@ class EngineFlowTest {
                 + " (%.1f ms per report)%n", n, n, ms, (double) ms / n);
         awaitCell("45", year, "TCM_PHYSICIAN_RATIO", "15", "NOT_MET");
     }
+
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
+    /**
+     * The incremental invariant, on whatever the other tests left behind: every division's sums equal
+     * the sum of the stored contributions that name the division, exactly, for every indicator, year
+     * and filter key. Contributions and sums change in one transaction, so any snapshot must agree.
+     */
+    @Test
+    void everyDivisionsSumsEqualARecomputeFromTheStoredContributions() {
+        String sql = """
+                with expanded as (
+                    select unnest(string_to_array(divisions, ',')) as division_code, indicator_code, year, filter_key,
+                           numerator, denominator, units, excluded, missing_facts, registry_population_units
+                    from unit_contribution),
+                recomputed as (
+                    select division_code, indicator_code, year, filter_key, sum(numerator) as n, sum(denominator) as d,
+                           sum(units) as u, sum(excluded) as e, sum(missing_facts) as m,
+                           sum(registry_population_units) as r
+                    from expanded group by division_code, indicator_code, year, filter_key)
+                select count(*) filter (where coalesce(s.numerator, 0) <> coalesce(c.n, 0)
+                           or coalesce(s.denominator, 0) <> coalesce(c.d, 0) or coalesce(s.units, 0) <> coalesce(c.u, 0)
+                           or coalesce(s.excluded, 0) <> coalesce(c.e, 0) or coalesce(s.missing_facts, 0) <> coalesce(c.m, 0)
+                           or coalesce(s.registry_population_units, 0) <> coalesce(c.r, 0)) as differing,
+                       count(*) as compared
+                from division_sums s full join recomputed c using (division_code, indicator_code, year, filter_key)
+                """;
+        // Some reports first, so there is something to compare even when this test runs first.
+        String x = institution("450921101", 0, UUID.randomUUID().toString(), 2012);
+        send(institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED", x, 2012,
+                figures("physicians", 6, "tcmPhysicians", 3)));
+        awaitCell("450921", 2012, "TCM_PHYSICIAN_RATIO", "50", "MET");          // 3 / 6 = 50% >= 25%
+        var row = pool.query(sql).execute().await().atMost(Duration.ofSeconds(10)).iterator().next();
+        System.out.printf("MEASURE: %d sums rows compared with a recompute from contributions%n", row.getLong("compared"));
+        assertThat(row.getLong("compared")).isPositive();
+        assertThat(row.getLong("differing")).isZero();
+    }
 }
