@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,8 +21,6 @@ import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.ReportSubmitted;
-import org.tcmeval.targets.IndicatorDefinition;
-import org.tcmeval.targets.Indicators;
 
 /**
  * Keeps indicator results current, one report revision at a time: each report replaces exactly its
@@ -42,9 +39,6 @@ public class EvaluationService implements InstitutionListener {
 
     @Inject
     TargetProjection targets;
-
-    @Inject
-    TargetCatalog catalog;
 
     /** Reports and catalog changes, in the order they are consumed, one at a time. */
     @Incoming("evaluation-inputs")

@@ -257,7 +257,6 @@ public class Evaluator {
         }
         StringBuilder sql = new StringBuilder("insert into division_sums (division_code, indicator_code, year,"
                 + " filter_key, numerator, denominator, units, excluded, missing_facts, registry_population_units) values ");
-        int n = 0;
         for (int i = 0; i < deltas.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:d").append(i).append(", :i").append(i).append(", :y, :f").append(i)
                     .append(", cast(:n").append(i).append(" as numeric), cast(:dn").append(i).append(" as numeric), :u")
@@ -423,11 +422,6 @@ public class Evaluator {
                 }
             };
         }
-    }
-
-    /** Records a judgement (see {@link ResultPublisher#record}). */
-    public Uni<org.tcmeval.evaluation.IndicatorResult> record(int year, Evaluation ev) {
-        return results.record(year, ev);
     }
 
     public Lookups lookups() {
