@@ -132,6 +132,17 @@ class SuiteTest {
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
+    @Test
+    @Order(5)
+    void aCountyReportApprovedByTheCityGivesTheGpDensity() {
+        // The county bureau files its county figures; the city admin approves them (four eyes).
+        var filed = DemoData.submitWhenKnown(stack, reviewer, Map.of("divisionCode", "450902", "period", "2024",
+                "figures", Map.of("residentPopulation", 300_000, "tcmGeneralPractitioners", 12)));
+        approve(admin, filed.body().get("id").asText());
+        // 12 TCM GPs / 300,000 residents * 10,000 = 0.4 per 10k, inside Guangxi's 0.4..0.7: MET.
+        awaitCounty("TCM_GP_DENSITY", "0.4", "MET");
+    }
+
     static String registerCentre(String name, String township, String first17) {
         return given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "type", "THC", "divisionCode", township,
@@ -140,18 +151,36 @@ class SuiteTest {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /**
+     * Files the report as yuzhou-reporter and approves it as yuzhou-reviewer: evaluation counts
+     * approved figures only (tcm.evaluation.counting=APPROVED), and nobody approves their own report.
+     */
     static String submit(String institution, int physicians, int tcm) {
         var a = DemoData.submitWhenKnown(stack, reporter, Map.of("institutionId", institution, "period", "2024",
                 "figures", Map.of("physicians", physicians, "tcmPhysicians", tcm)));
-        return a.body().get("id").asText();
+        String id = a.body().get("id").asText();
+        approve(reviewer, id);
+        return id;
+    }
+
+    /** Approves the report's current revision, naming it in If-Match as the reviewer read it. */
+    static void approve(String token, String reportId) {
+        String url = stack.url("reporting") + "/api/v1/reports/" + reportId;
+        String etag = given().auth().oauth2(token).get(url).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("decision", "APPROVE")).post(url + "/decisions").then().statusCode(200);
     }
 
     static void awaitCounty(String value, String status) {
+        awaitCounty(RATIO, value, status);
+    }
+
+    static void awaitCounty(String indicator, String value, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             JsonPath card = given().auth().oauth2(reviewer).queryParam("year", 2024)
                     .get(stack.url("evaluation") + "/api/v1/scorecards/450902").then().statusCode(200)
                     .extract().jsonPath();
-            Map<String, Object> entry = card.getMap("indicators.find { it.indicatorCode == '" + RATIO + "' }");
+            Map<String, Object> entry = card.getMap("indicators.find { it.indicatorCode == '" + indicator + "' }");
             assertThat(entry.get("status")).isEqualTo(status);
             assertThat(new BigDecimal(String.valueOf(entry.get("value")))).isEqualByComparingTo(value);
         });
@@ -159,7 +188,7 @@ class SuiteTest {
 
     static TargetEvaluated countyEvent(String status) {
         try (TopicReader reader = new TopicReader(stack.kafkaBootstrap(), Topics.TARGET_EVALUATED)) {
-            String key = "450902:" + RATIO + ":2024";
+            String key = "450902:" + RATIO + ":2024:guangxi-2022";
             var r = reader.await(rec -> key.equals(rec.key())
                     && EventJson.read(rec.value(), TargetEvaluated.class).data().status().equals(status),
                     Duration.ofSeconds(30));

@@ -4,14 +4,23 @@ import java.math.BigDecimal;
 import org.tcmeval.targets.Comparator;
 
 /**
- * The outcome of one indicator for one unit (an institution or a division) and year, emitted
- * whenever the outcome or its value changes.
+ * The outcome of one indicator for one division and year, emitted whenever anything a reader sees
+ * changes (status, value, sums, target, completeness, reason); the Kafka key is
+ * {@code division:indicator:year:profileId} ({@code none} without a target).
  *
- * @param scope INSTITUTION, COUNTY, CITY or PROVINCE
- * @param unitId institution id for INSTITUTION scope, else the division code
+ * <p>Dataversion 2 added the completeness and the reason, and the statuses NOT_APPLICABLE,
+ * INCOMPLETE and NOT_COMPUTED; since then only divisions (COUNTY, CITY, PROVINCE) are announced.
+ *
+ * @param scope COUNTY, CITY or PROVINCE (INSTITUTION in dataversion 1 only)
+ * @param unitId the division code
  * @param sequence increases with every change of this outcome; consumers keep the highest
- * @param value the computed value in the indicator's unit, {@code null} with status NO_DATA
- * @param status MET, NOT_MET or NO_DATA
+ * @param value the computed value in the indicator's unit, {@code null} when there is none
+ * @param status MET, NOT_MET, NOT_APPLICABLE, NO_DATA, INCOMPLETE, NO_TARGET or NOT_COMPUTED
+ * @param completeness units decided out of units expected, in percent; {@code null} when none is expected
+ * @param unitsDecided units whose counting report decided them (counted or outside the filter)
+ * @param unitsExpected units that should have reported (operating institutions of the applicable types)
+ * @param reason why there is no verdict (e.g. DIVISION_CONDITION_NOT_MET), else {@code null}
+ * @param condition the condition a NOT_APPLICABLE target failed, or the division it is judged at
  */
 public record TargetEvaluated(
         String scope,
@@ -26,7 +35,12 @@ public record TargetEvaluated(
         BigDecimal threshold,
         BigDecimal upper,
         String profileId,
-        String status) {
+        String status,
+        BigDecimal completeness,
+        Long unitsDecided,
+        Long unitsExpected,
+        String reason,
+        String condition) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 }

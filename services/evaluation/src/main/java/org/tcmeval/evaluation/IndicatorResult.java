@@ -11,10 +11,12 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.tcmeval.targets.Comparator;
 
 /**
- * The judged value of one indicator (指标结果) for one unit and year: what a scorecard shows and
+ * The judged value of one indicator (指标结果) for one division and year: what a scorecard shows and
  * what {@code target-evaluated} announces. {@link #sequence} grows with every change.
  */
 @Entity
@@ -24,8 +26,11 @@ public class IndicatorResult extends PanacheEntityBase {
     @EmbeddedId
     public Key key;
 
-    /** INSTITUTION, COUNTY, CITY or PROVINCE. */
+    /** COUNTY, CITY or PROVINCE. */
     public String scope;
+
+    @Enumerated(EnumType.STRING)
+    public ResultStatus status;
 
     public BigDecimal value;
     public BigDecimal numerator;
@@ -42,8 +47,26 @@ public class IndicatorResult extends PanacheEntityBase {
     @Column(name = "profile_id")
     public String profileId;
 
-    @Enumerated(EnumType.STRING)
-    public Scoring.Status status;
+    @Column(name = "units_decided")
+    public long unitsDecided;
+
+    @Column(name = "units_expected")
+    public long unitsExpected;
+
+    /** Decided / expected units in percent; null when no unit is expected. */
+    public BigDecimal completeness;
+
+    /** Why there is no verdict: the inapplicability reason, the not-computed reason, or missing division figures. */
+    public String reason;
+
+    /** The condition a NOT_APPLICABLE target failed, or the division it is judged at. */
+    @Column(name = "condition_text")
+    public String condition;
+
+    /** The division's own figures for the fields the condition reads, as JSON. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "actual_figures")
+    public String actualFigures;
 
     public long sequence;
 

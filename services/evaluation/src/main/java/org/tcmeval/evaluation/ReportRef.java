@@ -9,7 +9,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** The newest version of a report, as {@code report-submitted} delivered it. */
+/**
+ * A report at the highest revision {@code report-submitted} delivered, with the figures of its last
+ * approved version kept apart (see {@link Counting}).
+ */
 @Entity
 @Table(name = "report_ref")
 public class ReportRef extends PanacheEntityBase {
@@ -18,19 +21,50 @@ public class ReportRef extends PanacheEntityBase {
     @Column(name = "report_id")
     public UUID reportId;
 
+    /** INSTITUTION, COUNTY, CITY or PROVINCE. */
+    @Column(name = "reporter_kind")
+    public String reporterKind;
+
+    /** The institution id, or the reporting division's code. */
+    @Column(name = "unit_id")
+    public String unitId;
+
     @Column(name = "institution_id")
     public UUID institutionId;
 
-    public String period;
+    @Column(name = "division_code")
+    public String divisionCode;
+
+    /** The county the unit's contributions roll up from when last applied; null for city/province reports. */
+    @Column(name = "county_code")
+    public String countyCode;
+
     public int year;
+    public String period;
+    public int revision;
     public int version;
 
-    /** Figures as JSON text (jsonb). */
+    /** SUBMITTED, APPROVED or RETURNED. */
+    public String status;
+
+    /** Figures of the newest version, as JSON text (jsonb). */
     @JdbcTypeCode(SqlTypes.JSON)
     public String figures;
+
+    @Column(name = "approved_version")
+    public Integer approvedVersion;
+
+    /** Figures of the last approved version; cleared when the report is returned. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "approved_figures")
+    public String approvedFigures;
 
     /** Annual indicators read annual reports only; a quarterly period looks like {@code 2024-Q3}. */
     public boolean isAnnual() {
         return period.length() == 4;
+    }
+
+    public boolean isInstitutionReport() {
+        return "INSTITUTION".equals(reporterKind);
     }
 }

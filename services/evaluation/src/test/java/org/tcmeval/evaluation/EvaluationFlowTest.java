@@ -41,7 +41,9 @@ import org.tcmeval.testing.TopicWriter;
 /**
  * Drives evaluation only through its input topics, as the registry and reporting would, and reads
  * results back through the scorecard API and the target-evaluated topic. Each test uses its own
- * year so the county sums of one test do not leak into another.
+ * year so the county sums of one test do not leak into another; its institutions operate in that
+ * year only, so the expected units (completeness) of one test do not leak either. Reports are
+ * APPROVED, since under the default counting rule only approved figures count.
  */
 @QuarkusTest
 @QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "evaluation"))
@@ -70,21 +72,28 @@ class EvaluationFlowTest {
                 id, TargetProfileChanged.VERSION, data));
     }
 
-    static String institution(String township, long revision, String id) {
+    /** A THC operating in {@code year} only (opened 1 January, closed 31 December). */
+    static String institution(String township, long revision, String id, int year) {
         TopicWriter.send(Topics.INSTITUTION_CHANGED, id, EventEnvelope.of("/institution-registry",
                 EventTypes.INSTITUTION_CHANGED, id, InstitutionChanged.VERSION, new InstitutionChanged(id, revision,
                         "卫生院 " + id.substring(0, 4), InstitutionType.THC, township, township.substring(0, 6),
-                        LocalDate.of(2000, 1, 1), null)));
+                        LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))));
         return id;
     }
 
+    /** An approved institution report (revision = version: one approval per version, for brevity). */
     static EventEnvelope<ReportSubmitted> report(String reportId, int version, String institutionId, int year,
             int physicians, int tcm) {
+        return institutionReport(reportId, version, version, "APPROVED", institutionId, year,
+                Map.of("physicians", BigDecimal.valueOf(physicians), "tcmPhysicians", BigDecimal.valueOf(tcm)));
+    }
+
+    static EventEnvelope<ReportSubmitted> institutionReport(String reportId, int version, int revision, String status,
+            String institutionId, int year, Map<String, BigDecimal> figures) {
         return EventEnvelope.of("/reporting", EventTypes.REPORT_SUBMITTED, reportId, ReportSubmitted.VERSION,
-                new ReportSubmitted(reportId, version, version, "INSTITUTION", institutionId, institutionId, "THC",
-                        "450902100", year, String.valueOf(year), "SUBMITTED",
-                        Map.of("physicians", BigDecimal.valueOf(physicians), "tcmPhysicians", BigDecimal.valueOf(tcm)),
-                        java.util.List.of(), OffsetDateTime.now(), OffsetDateTime.now()));
+                new ReportSubmitted(reportId, version, revision, "INSTITUTION", institutionId, institutionId, "THC",
+                        "450902100", year, String.valueOf(year), status, figures, java.util.List.of(),
+                        OffsetDateTime.now(), OffsetDateTime.now()));
     }
 
     static void send(EventEnvelope<ReportSubmitted> e) {
@@ -107,8 +116,8 @@ class EvaluationFlowTest {
     @Test
     void twoCentresTurnTheCountyFromMetToNotMetAndEachChangeIsPublished() {
         int year = 2019;
-        String a = institution("450902100", 0, UUID.randomUUID().toString());
-        String b = institution("450902101", 0, UUID.randomUUID().toString());
+        String a = institution("450902100", 0, UUID.randomUUID().toString(), year);
+        String b = institution("450902101", 0, UUID.randomUUID().toString(), year);
         send(report(UUID.randomUUID().toString(), 1, a, year, 8, 2));
         // county = 2 / 8 = 25% and the Guangxi target is >= 25%: met.
         awaitRatio("450902", year, "25", "MET");
@@ -120,7 +129,7 @@ class EvaluationFlowTest {
         assertThat(ratioOf("450902", year).getString("profileId")).isEqualTo("guangxi-2022");
 
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.TARGET_EVALUATED)) {
-            String key = "450902:" + RATIO + ":" + year;
+            String key = "450902:" + RATIO + ":" + year + ":guangxi-2022";
             var met = reader.await(r -> key.equals(r.key()) && read(r.value()).status().equals("MET"), Duration.ofSeconds(20));
             var notMet = reader.await(r -> key.equals(r.key()) && read(r.value()).status().equals("NOT_MET"),
                     Duration.ofSeconds(20));
@@ -133,7 +142,7 @@ class EvaluationFlowTest {
     @Test
     void redeliveryAndStaleCorrectionsChangeNothing() {
         int year = 2020;
-        String a = institution("450902102", 0, UUID.randomUUID().toString());
+        String a = institution("450902102", 0, UUID.randomUUID().toString(), year);
         String reportId = UUID.randomUUID().toString();
         var v1 = report(reportId, 1, a, year, 10, 2);
         var v3 = report(reportId, 3, a, year, 10, 5);
@@ -148,7 +157,7 @@ class EvaluationFlowTest {
         send(v1);
         // A marker report on another institution proves the three events above were consumed first
         // (same partition key would not hold; so wait for the marker on its own and then compare).
-        String marker = institution("450902103", 0, UUID.randomUUID().toString());
+        String marker = institution("450902103", 0, UUID.randomUUID().toString(), year - 10);
         send(report(UUID.randomUUID().toString(), 1, marker, year - 10, 1, 1));
         awaitRatio("450902", year - 10, "100", "MET");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
@@ -165,19 +174,19 @@ class EvaluationFlowTest {
         send(report(UUID.randomUUID().toString(), 1, c, year, 4, 3));
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
                 assertThat(ratioOf("450902", year).getString("status")).isEqualTo("NO_DATA"));
-        institution("450902104", 0, c);
+        institution("450902104", 0, c, year);
         awaitRatio("450902", year, "75", "MET");                // 3/4 = 75%
     }
 
     @Test
     void aCentreThatMovesCountyTakesItsContributionAlong() {
         int year = 2022;
-        String a = institution("450902105", 0, UUID.randomUUID().toString());
-        String b = institution("450902106", 0, UUID.randomUUID().toString());
+        String a = institution("450902105", 0, UUID.randomUUID().toString(), year);
+        String b = institution("450902106", 0, UUID.randomUUID().toString(), year);
         send(report(UUID.randomUUID().toString(), 1, a, year, 8, 2));
         send(report(UUID.randomUUID().toString(), 1, b, year, 8, 1));
         awaitRatio("450902", year, "18.75", "NOT_MET");          // 3/16
-        institution("450921100", 1, b);                          // b re-registered under Rong county
+        institution("450921100", 1, b, year);                          // b re-registered under Rong county
         awaitRatio("450902", year, "25", "MET");                 // 2/8
         awaitRatio("450921", year, "12.5", "NOT_MET");           // 1/8
         awaitRatio("4509", year, "18.75", "NOT_MET");            // the city still sums both: 3/16
@@ -186,8 +195,8 @@ class EvaluationFlowTest {
     @Test
     void aCountyProfileThatLowersTheTargetReJudgesTheStoredResult() {
         int year = 2018;
-        String a = institution("450903100", 0, UUID.randomUUID().toString());
-        String b = institution("450903101", 0, UUID.randomUUID().toString());
+        String a = institution("450903100", 0, UUID.randomUUID().toString(), year);
+        String b = institution("450903101", 0, UUID.randomUUID().toString(), year);
         send(report(UUID.randomUUID().toString(), 1, a, year, 8, 2));
         send(report(UUID.randomUUID().toString(), 1, b, year, 8, 1));
         awaitRatio("450903", year, "18.75", "NOT_MET");          // 3/16 against Guangxi's >= 25%

@@ -3,8 +3,9 @@ package org.tcmeval.evaluation.rest;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.tcmeval.evaluation.Scoring;
+import org.tcmeval.evaluation.ResultStatus;
 import org.tcmeval.targets.Comparator;
 import org.tcmeval.targets.Unit;
 
@@ -15,22 +16,39 @@ public record ScorecardView(
         @Schema(example = "2024") int year,
         List<Entry> indicators) {
 
-    @Schema(name = "ScorecardEntry", description = "One indicator's value and judgement.")
+    @Schema(name = "ScorecardEntry", description = "One indicator's value and judgement, with the target in force even without a value.")
     public record Entry(
             @Schema(example = "TCM_PHYSICIAN_RATIO") String indicatorCode,
             @Schema(example = "社区卫生服务中心、乡镇卫生院中医类别医师占同类机构医师总数比例") String nameZh,
             @Schema(example = "TCM-category physicians as a share of all physicians in CHSC/THC") String nameEn,
             @Schema(example = "PERCENT") Unit unit,
-            @Schema(description = "Computed value in the unit; absent with NO_DATA", example = "18.75") BigDecimal value,
-            @Schema(description = "Sum of numerators across the division's institutions", example = "3") BigDecimal numerator,
+            @Schema(description = "Computed value in the unit, unrounded; absent when there is none", example = "18.75") BigDecimal value,
+            @Schema(description = "Sum of numerators across the division's counting reports", example = "3") BigDecimal numerator,
             @Schema(description = "Sum of denominators", example = "16") BigDecimal denominator,
             @Schema(example = "AT_LEAST") Comparator comparator,
             @Schema(example = "25") BigDecimal threshold,
             @Schema(description = "Upper bound of a BETWEEN target") BigDecimal upper,
-            @Schema(description = "MET, NOT_MET, NO_DATA (nothing reported yet) or NO_TARGET", example = "NOT_MET")
-            Scoring.Status status,
-            @Schema(description = "Target profile the threshold comes from", example = "guangxi-2022") String profileId,
-            @Schema(description = "Grows with every change of this result; matches target-evaluated's sequence", example = "2")
+            @Schema(description = "MET, NOT_MET; NOT_APPLICABLE (the target does not bind here, see reason and condition);"
+                    + " NO_DATA (binds, nothing counting decides it yet); INCOMPLETE (a value, but fewer units than the"
+                    + " configured minimum share have counting reports); NO_TARGET; NOT_COMPUTED (evaluation cannot"
+                    + " compute the indicator, see reason)", example = "NOT_MET")
+            ResultStatus status,
+            @Schema(description = "Target profile the target comes from", example = "guangxi-2022") String profileId,
+            @Schema(description = "Units decided / units expected in percent; absent when none is expected", example = "100")
+            BigDecimal completeness,
+            @Schema(description = "Units whose counting report decided them", example = "2") long unitsDecided,
+            @Schema(description = "Units that should have reported: operating institutions of the applicable types"
+                    + " (registry), the county itself for county figures", example = "2") long unitsExpected,
+            @Schema(description = "Why there is no verdict: DIVISION_CONDITION_NOT_MET, NO_UNIT_UNDER_CONDITION,"
+                    + " JUDGED_AT_PROFILE_DIVISION, MISSING_DIVISION_FIGURES: ..., NOT_COLLECTED: ...")
+            String reason,
+            @Schema(description = "With NOT_APPLICABLE: the condition the division fails, or the division the target is"
+                    + " judged at", example = "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1")
+            String condition,
+            @Schema(description = "With NOT_APPLICABLE: the division's own figures for the fields the condition reads")
+            Map<String, BigDecimal> actualFigures,
+            @Schema(description = "Grows with every change of this result; matches target-evaluated's sequence; 0 when"
+                    + " the result was never recorded (judged on reading)", example = "2")
             long sequence,
             OffsetDateTime updatedAt) {
     }

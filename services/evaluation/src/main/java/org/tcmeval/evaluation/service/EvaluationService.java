@@ -5,41 +5,37 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hibernate.LockMode;
 import org.tcmeval.directory.InstitutionListener;
 import org.tcmeval.directory.InstitutionRef;
-import org.tcmeval.directory.InstitutionRefRepository;
-import org.tcmeval.evaluation.Contribution;
+import org.tcmeval.engine.Divisions;
+import org.tcmeval.engine.Engine;
+import org.tcmeval.evaluation.Counting;
+import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.ReportRef;
-import org.tcmeval.evaluation.Scoring;
-import org.tcmeval.events.FiguresJson;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.ReportSubmitted;
-import org.tcmeval.targets.AggregateRatio;
-import org.tcmeval.targets.ComputationShape;
-import org.tcmeval.targets.IndicatorDefinition;
-import org.tcmeval.targets.Indicators;
 
 /**
- * Keeps indicator results current, one report version at a time: each report replaces exactly its
- * institution's previous contribution in the sums of its county, city and province — never a
- * rescan. Stale and repeated versions are ignored, so re-delivery and replay change nothing, and a
- * report that arrives before its institution is applied when the institution arrives.
+ * Keeps indicator results current, one report revision at a time: each report replaces exactly its
+ * unit's previous contributions to every applicable indicator in the sums of its county, city and
+ * province — never a rescan. Older and repeated revisions are ignored, so re-delivery and replay
+ * change nothing, and a report that arrives before its institution is applied when the institution
+ * arrives.
  */
 @ApplicationScoped
 public class EvaluationService implements InstitutionListener {
 
-    @Inject
-    InstitutionRefRepository institutions;
+    private static final Set<String> STATUSES = Set.of("SUBMITTED", "APPROVED", "RETURNED");
 
     @Inject
-    RollUp rollUp;
+    Evaluator evaluator;
 
     @Inject
     TargetProjection targets;
@@ -60,77 +56,86 @@ public class EvaluationService implements InstitutionListener {
 
     Uni<Void> onReportSubmitted(String json) {
         ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
-        if (!e.isInstitutionReport()) {
-            // Division reports feed shapes this service does not compute yet (densities, direct values).
-            Log.debugf("division report %s of %s not evaluated yet", e.reportId(), e.reporterId());
+        if (!STATUSES.contains(e.status())) {
+            Log.warnf("report %s revision %d: unknown status %s, ignored", e.reportId(), e.revision(), e.status());
             return Uni.createFrom().voidItem();
         }
         UUID reportId = UUID.fromString(e.reportId());
-        return Panache.withTransaction(() -> ReportRef.<ReportRef>findById(reportId).flatMap(existing -> {
-            if (existing != null && existing.version >= e.version()) {
-                Log.debugf("report %s version %d already applied (have %d)", reportId, e.version(), existing.version);
-                return Uni.createFrom().voidItem();
-            }
-            ReportRef ref = existing == null ? new ReportRef() : existing;
-            ref.reportId = reportId;
-            ref.institutionId = UUID.fromString(e.institutionId());
-            ref.period = e.period();
-            ref.year = e.year();
-            ref.version = e.version();
-            ref.figures = FiguresJson.write(e.figures());
-            return ref.persist().chain(() -> institutions.findById(ref.institutionId))
-                    .chain(inst -> inst == null ? Uni.createFrom().voidItem() : apply(inst, ref));
-        }));
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.find(ReportRef.class, reportId, LockMode.PESSIMISTIC_WRITE)).chain(existing -> {
+                    if (existing != null && existing.revision >= e.revision()) {
+                        Log.debugf("report %s revision %d already applied (have %d)", reportId, e.revision(),
+                                existing.revision);
+                        return Uni.createFrom().voidItem();
+                    }
+                    ReportRef ref = existing == null ? new ReportRef() : existing;
+                    if (existing == null) {
+                        ref.reportId = reportId;
+                        ref.reporterKind = e.reporterKind() == null ? "INSTITUTION" : e.reporterKind();
+                        ref.institutionId = e.institutionId() == null ? null : UUID.fromString(e.institutionId());
+                        ref.unitId = e.institutionId() != null ? e.institutionId() : e.reporterId();
+                        ref.divisionCode = e.divisionCode();
+                        ref.year = e.year();
+                        ref.period = e.period();
+                    }
+                    Counting.apply(ref, e);
+                    return ref.persist().chain(() -> evaluator.applyAndJudge(ref));
+                })).onFailure().invoke(t -> Log.errorf(t, "report %s revision %d: evaluation failed", reportId,
+                        e.revision()));
     }
 
-    /** A new, moved or re-typed institution: re-apply its reports so its contributions follow it. */
+    /**
+     * A new, moved, re-typed or re-graded institution: re-apply its reports so its contributions
+     * follow it, and re-judge the stored results its registration counts in (expected units).
+     */
     @Override
     public Uni<Void> changed(InstitutionRef before, InstitutionRef after) {
-        return ReportRef.<ReportRef>list("institutionId", after.id).chain(reports -> {
+        return Evaluator.lockInstitution(after.id).chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
+                .chain(reports -> {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ReportRef r : reports) {
-                chain = chain.chain(() -> apply(after, r));
+                chain = chain.chain(() -> evaluator.applyAndJudge(r));
             }
-            return chain;
-        });
+            return chain.chain(() -> rejudgeRegistration(before, after));
+        }).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
     }
 
-    private Uni<Void> apply(InstitutionRef inst, ReportRef report) {
-        if (!report.isAnnual()) {
+    private Uni<Void> rejudgeRegistration(InstitutionRef before, InstitutionRef after) {
+        Set<String> divisions = new TreeSet<>();
+        Set<String> codes = new TreeSet<>();
+        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
+            if (r == null || r.type == null || r.countyCode == null || !r.countyCode.matches("\\d{6}")) {
+                continue;
+            }
+            divisions.addAll(Divisions.rollUpChain(r.countyCode));
+            Engine.applicableIndicators(r.type).forEach(i -> codes.add(i.code()));
+        }
+        if (divisions.isEmpty() || codes.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, BigDecimal> figures = FiguresJson.read(report.figures);
-        List<IndicatorDefinition> ratios = Indicators.ALL.stream()
-                .filter(i -> i.shape() == ComputationShape.AGGREGATE_RATIO).toList();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IndicatorDefinition indicator : ratios) {
-            Optional<AggregateRatio> now = Scoring.contribution(indicator, inst.type, figures);
-            chain = chain.chain(() -> replaceContribution(inst, report.year, indicator.code(), now));
-        }
-        return chain;
+        return keys("r.key.unitId in ?1 and r.key.indicatorCode in ?2", List.copyOf(divisions), List.copyOf(codes))
+                .chain(this::rejudge);
     }
 
-    private Uni<Void> replaceContribution(InstitutionRef inst, int year, String indicator, Optional<AggregateRatio> now) {
-        Contribution.Key key = new Contribution.Key(inst.id, indicator, year);
-        return Contribution.<Contribution>findById(key).chain(old -> {
-            if (old == null && now.isEmpty()) {
-                return Uni.createFrom().voidItem();
+    /**
+     * Keys of stored results, not the entities: {@link ResultPublisher#record} locks each result as
+     * it reads it, which must be its first read in the session.
+     */
+    static Uni<List<IndicatorResult.Key>> keys(String where, Object... params) {
+        return Panache.getSession().chain(s -> {
+            var q = s.createSelectionQuery("select r.key from IndicatorResult r where " + where,
+                    IndicatorResult.Key.class);
+            for (int i = 0; i < params.length; i++) {
+                q.setParameter(i + 1, params[i]);
             }
-            Uni<Void> change = rollUp.move(old == null ? null : old.countyCode, old == null ? null : old.ratio(),
-                    inst.countyCode, now.orElse(null), indicator, year);
-            Uni<?> store;
-            if (now.isEmpty()) {
-                store = old.delete();
-            } else {
-                Contribution c = old == null ? new Contribution() : old;
-                c.key = key;
-                c.countyCode = inst.countyCode;
-                c.numerator = BigDecimal.valueOf(now.get().numerator());
-                c.denominator = BigDecimal.valueOf(now.get().denominator());
-                store = c.persist();
-            }
-            return change.chain(() -> store)
-                    .chain(() -> rollUp.recordInstitution(inst, indicator, year, now.orElse(AggregateRatio.ZERO)));
+            return q.getResultList();
         });
+    }
+
+    /** Re-judges stored results (sums unchanged; target, facts or expected units may have moved). */
+    Uni<Void> rejudge(List<IndicatorResult.Key> stale) {
+        Set<Evaluator.Touch> touched = new TreeSet<>();
+        stale.forEach(k -> touched.add(new Evaluator.Touch(k.unitId(), k.indicatorCode(), k.year())));
+        return evaluator.judgeAll(touched);
     }
 }

@@ -1,77 +1,203 @@
 package org.tcmeval.evaluation.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
-import org.hibernate.LockMode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.TreeMap;
+import org.tcmeval.engine.Judgement;
 import org.tcmeval.evaluation.IndicatorResult;
+import org.tcmeval.evaluation.ResultStatus;
 import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.TargetEvaluated;
 import org.tcmeval.events.Topics;
 import org.tcmeval.support.outbox.Outbox;
-import org.tcmeval.targets.AggregateRatio;
-import org.tcmeval.targets.TargetResolver.ResolvedTarget;
 
 /**
- * Records an indicator's outcome for a unit and, when the outcome or its value changed, publishes
- * {@code target-evaluated} through the outbox in the same transaction.
+ * Records a division's result and, only when something a reader sees changed (status, value, sums,
+ * target, completeness, reason), publishes {@code target-evaluated} through the outbox in the same
+ * transaction. An unchanged result is not written, so replays publish nothing.
  */
 @ApplicationScoped
 public class ResultPublisher {
 
     static final String SOURCE = "/evaluation";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Outbox outbox;
 
-    public Uni<IndicatorResult> record(IndicatorResult.Key key, String scope, AggregateRatio sums,
-            Optional<ResolvedTarget> target) {
-        Scoring.Outcome outcome = Scoring.judge(sums, target);
-        // Locked, so a re-judgement after a target change and a report on the same unit take turns.
-        return Panache.getSession().chain(s -> s.find(IndicatorResult.class, key, LockMode.PESSIMISTIC_WRITE))
-                .flatMap(existing -> {
-            IndicatorResult r = existing == null ? new IndicatorResult() : existing;
-            boolean changed = existing == null || existing.status != outcome.status()
-                    || !sameNumber(existing.value, outcome.value())
-                    || !sameNumber(existing.denominator, BigDecimal.valueOf(sums.denominator()));
-            if (!changed) {
-                return Uni.createFrom().item(r);
-            }
-            r.key = key;
-            r.scope = scope;
-            r.value = outcome.value();
-            r.status = outcome.status();
-            r.numerator = BigDecimal.valueOf(sums.numerator());
-            r.denominator = BigDecimal.valueOf(sums.denominator());
-            r.comparator = target.map(t -> t.target().comparator()).orElse(null);
-            r.threshold = target.map(t -> t.target().threshold()).orElse(null);
-            r.upper = target.map(t -> t.target().upper()).orElse(null);
-            r.profileId = target.map(ResolvedTarget::profileId).orElse(null);
-            r.sequence = existing == null ? 1 : existing.sequence + 1;
-            r.updatedAt = OffsetDateTime.now();
-            Log.debugf("%s %s %d: %s %s", key.unitId(), key.indicatorCode(), key.year(), outcome.status(), outcome.value());
-            return r.<IndicatorResult>persist().flatMap(saved -> publish(saved).replaceWith(saved));
-        });
+    /** Fills a result (not persisted) from an evaluation; shared by the recorder and the scorecard. */
+    public static IndicatorResult toResult(int year, Evaluator.Evaluation ev) {
+        Judgement j = ev.judgement();
+        IndicatorResult r = new IndicatorResult();
+        r.key = new IndicatorResult.Key(j.divisionCode(), j.indicatorCode(), year);
+        r.scope = Scoring.scopeOf(j.divisionCode());
+        boolean computed = ev.notComputed().isEmpty();
+        r.status = computed ? ResultStatus.of(j.status()) : ResultStatus.NOT_COMPUTED;
+        r.value = computed ? j.value() : null;
+        r.numerator = j.numerator();
+        r.denominator = j.denominator();
+        if (j.target() != null) {
+            r.comparator = j.target().target().comparator();
+            r.threshold = j.target().target().threshold();
+            r.upper = j.target().target().upper();
+            r.profileId = j.target().profileId();
+        }
+        r.unitsDecided = j.completeness().decided();
+        r.unitsExpected = j.completeness().expected();
+        r.completeness = j.completeness().percent();
+        if (!computed) {
+            r.reason = ev.notComputed().get();
+        } else if (j.inapplicability() != null) {
+            r.reason = j.inapplicability().reason().name();
+            r.condition = j.inapplicability().condition();
+            r.actualFigures = j.inapplicability().actualFigures().isEmpty() ? null
+                    : write(new TreeMap<>(j.inapplicability().actualFigures()));
+        } else if (!j.missingDivisionFacts().isEmpty()) {
+            r.reason = "MISSING_DIVISION_FIGURES: " + String.join(", ", new java.util.TreeSet<>(j.missingDivisionFacts()));
+        }
+        return r;
+    }
+
+    /**
+     * Records many results of one year: their rows are locked and read in two statements, then only
+     * the changed ones are written and announced.
+     */
+    public Uni<Void> recordAll(int year, List<Evaluator.Evaluation> evaluations) {
+        if (evaluations.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<IndicatorResult> now = evaluations.stream().map(ev -> toResult(year, ev)).toList();
+        List<String> divisions = now.stream().map(r -> r.key.unitId()).distinct().sorted().toList();
+        List<String> codes = now.stream().map(r -> r.key.indicatorCode()).distinct().sorted().toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id from indicator_result where year = :y"
+                                + " and unit_id in (:d) and indicator_code in (:i) order by unit_id, indicator_code for update",
+                                String.class)
+                        .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes).getResultList()
+                        .chain(locked -> s.createSelectionQuery("from IndicatorResult r where r.key.year = :y"
+                                        + " and r.key.unitId in :d and r.key.indicatorCode in :i", IndicatorResult.class)
+                                .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes)
+                                .getResultList()))
+                .chain(existing -> {
+                    Map<IndicatorResult.Key, IndicatorResult> byKey = new java.util.HashMap<>();
+                    existing.forEach(r -> byKey.put(r.key, r));
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (IndicatorResult r : now) {
+                        chain = chain.chain(() -> store(byKey.get(r.key), r, year)).replaceWithVoid();
+                    }
+                    return chain;
+                });
+    }
+
+    public Uni<IndicatorResult> record(int year, Evaluator.Evaluation ev) {
+        IndicatorResult now = toResult(year, ev);
+        // Locked, so a re-judgement after a target change and a report on the same division take turns.
+        // The row lock is taken in SQL, then the entity read: find(..., PESSIMISTIC_WRITE) on an entity the
+        // session already holds issues a lock statement Hibernate Reactive gets wrong for record ids.
+        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id from indicator_result where unit_id = :u"
+                                + " and indicator_code = :i and year = :y for update", String.class)
+                        .setParameter("u", now.key.unitId()).setParameter("i", now.key.indicatorCode())
+                        .setParameter("y", now.key.year()).getResultList()
+                        .chain(locked -> s.find(IndicatorResult.class, now.key)))
+                .flatMap(existing -> store(existing, now, year));
+    }
+
+    private Uni<IndicatorResult> store(IndicatorResult existing, IndicatorResult now, int year) {
+        if (existing == null && now.status == ResultStatus.NO_DATA && now.unitsDecided == 0
+                && now.denominator.signum() == 0 && now.numerator.signum() == 0) {
+            // Nothing to say that the scorecard does not say without a row.
+            return Uni.createFrom().item(now);
+        }
+        if (existing != null && sameAs(existing, now)) {
+            return Uni.createFrom().item(existing);
+        }
+        IndicatorResult r = existing == null ? now : copyInto(now, existing);
+        r.sequence = existing == null ? 1 : existing.sequence + 1;
+        r.updatedAt = OffsetDateTime.now();
+        Log.debugf("%s %s %d: %s %s (%d/%d)", r.key.unitId(), r.key.indicatorCode(), year, r.status,
+                r.value, r.unitsDecided, r.unitsExpected);
+        return r.<IndicatorResult>persist().flatMap(saved -> publish(saved).replaceWith(saved));
+    }
+
+    private static IndicatorResult copyInto(IndicatorResult from, IndicatorResult to) {
+        to.scope = from.scope;
+        to.status = from.status;
+        to.value = from.value;
+        to.numerator = from.numerator;
+        to.denominator = from.denominator;
+        to.comparator = from.comparator;
+        to.threshold = from.threshold;
+        to.upper = from.upper;
+        to.profileId = from.profileId;
+        to.unitsDecided = from.unitsDecided;
+        to.unitsExpected = from.unitsExpected;
+        to.completeness = from.completeness;
+        to.reason = from.reason;
+        to.condition = from.condition;
+        to.actualFigures = from.actualFigures;
+        return to;
+    }
+
+    static boolean sameAs(IndicatorResult a, IndicatorResult b) {
+        return a.status == b.status && sameNumber(a.value, b.value) && sameNumber(a.numerator, b.numerator)
+                && sameNumber(a.denominator, b.denominator) && a.comparator == b.comparator
+                && sameNumber(a.threshold, b.threshold) && sameNumber(a.upper, b.upper)
+                && Objects.equals(a.profileId, b.profileId) && a.unitsDecided == b.unitsDecided
+                && a.unitsExpected == b.unitsExpected && Objects.equals(a.reason, b.reason)
+                && Objects.equals(a.condition, b.condition)
+                && Objects.equals(readFigures(a.actualFigures), readFigures(b.actualFigures));
     }
 
     private Uni<?> publish(IndicatorResult r) {
         TargetEvaluated data = new TargetEvaluated(r.scope, r.key.unitId(), r.key.indicatorCode(), r.key.year(),
                 r.sequence, r.value, r.numerator, r.denominator, r.comparator, r.threshold, r.upper, r.profileId,
-                r.status.name());
-        String key = r.key.unitId() + ":" + r.key.indicatorCode() + ":" + r.key.year();
+                r.status.name(), r.completeness, r.unitsDecided, r.unitsExpected, r.reason, r.condition);
+        String key = eventKey(r);
         return outbox.enqueue(Topics.TARGET_EVALUATED, key,
                 EventEnvelope.of(SOURCE, EventTypes.TARGET_EVALUATED, key, TargetEvaluated.VERSION, data));
     }
 
+    /** Division, indicator, year and the profile the target comes from ({@code none} without a target). */
+    public static String eventKey(IndicatorResult r) {
+        return r.key.unitId() + ":" + r.key.indicatorCode() + ":" + r.key.year() + ":"
+                + (r.profileId == null ? "none" : r.profileId);
+    }
+
     private static boolean sameNumber(BigDecimal a, BigDecimal b) {
         return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
+    }
+
+    static String write(Map<String, BigDecimal> figures) {
+        try {
+            return JSON.writeValueAsString(figures);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, BigDecimal> readFigures(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            Map<String, BigDecimal> m = new TreeMap<>();
+            JSON.readTree(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().decimalValue()
+                    .stripTrailingZeros()));
+            return m;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

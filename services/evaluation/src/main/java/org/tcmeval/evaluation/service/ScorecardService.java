@@ -3,6 +3,8 @@ package org.tcmeval.evaluation.service;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,11 +14,22 @@ import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.evaluation.rest.ScorecardView;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
 
-/** Reads scorecards; every known indicator appears, NO_DATA where nothing has been reported yet. */
+/**
+ * Reads scorecards: every known indicator, from the stored result where one was recorded, else
+ * judged on reading with the same engine (so the target in force and the reason show even
+ * without a value).
+ */
 @ApplicationScoped
 public class ScorecardService {
+
+    @Inject
+    Evaluator evaluator;
+
+    @Inject
+    TargetCatalog catalog;
 
     @WithSession
     public Uni<ScorecardView> scorecard(String divisionCode, int year, Jurisdiction jurisdiction) {
@@ -24,19 +37,27 @@ public class ScorecardService {
             throw ProblemException.notFound("scorecard of division " + divisionCode);
         }
         return IndicatorResult.<IndicatorResult>list("key.unitId = ?1 and key.year = ?2", divisionCode, year)
-                .map(results -> {
+                .chain(results -> catalog.resolver(year).chain(resolver -> {
                     Map<String, IndicatorResult> byCode = results.stream()
                             .collect(Collectors.toMap(r -> r.key.indicatorCode(), Function.identity()));
-                    List<ScorecardView.Entry> entries = Indicators.ALL.stream().map(i -> {
-                        IndicatorResult r = byCode.get(i.code());
-                        return r == null
-                                ? new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), null, null, null,
-                                        null, null, null, Scoring.Status.NO_DATA, null, 0, null)
-                                : new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value,
-                                        r.numerator, r.denominator, r.comparator, r.threshold, r.upper, r.status,
-                                        r.profileId, r.sequence, r.updatedAt);
-                    }).toList();
-                    return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, entries);
-                });
+                    Evaluator.Lookups lookups = evaluator.lookups();
+                    List<ScorecardView.Entry> entries = new ArrayList<>();
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (IndicatorDefinition i : Indicators.ALL) {
+                        IndicatorResult stored = byCode.get(i.code());
+                        chain = chain.chain(() -> (stored != null ? Uni.createFrom().item(stored)
+                                : evaluator.evaluate(divisionCode, i, year, resolver, lookups)
+                                        .map(ev -> ResultPublisher.toResult(year, ev)))
+                                .invoke(r -> entries.add(entry(i, r))).replaceWithVoid());
+                    }
+                    return chain.map(v -> new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, entries));
+                }));
+    }
+
+    private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {
+        return new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value, r.numerator, r.denominator,
+                r.comparator, r.threshold, r.upper, r.status, r.profileId, r.completeness, r.unitsDecided,
+                r.unitsExpected, r.reason, r.condition, ResultPublisher.readFigures(r.actualFigures), r.sequence,
+                r.updatedAt);
     }
 }

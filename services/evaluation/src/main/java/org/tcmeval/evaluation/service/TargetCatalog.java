@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tcmeval.evaluation.TargetProfileRef;
 import org.tcmeval.events.TargetProfileChanged;
@@ -28,30 +29,45 @@ public class TargetCatalog {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final AtomicReference<List<TargetProfileChanged>> profiles = new AtomicReference<>();
-    private final Map<Integer, TargetResolver> resolvers = new ConcurrentHashMap<>();
+    /** The profiles as loaded at one generation, with the resolvers built from them per year. */
+    private record Snapshot(long generation, List<TargetProfileChanged> profiles, Map<Integer, TargetResolver> resolvers) {
+    }
+
+    private final AtomicLong generation = new AtomicLong();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
 
     /** The target for a division, indicator and year; empty when no profile in force sets one. */
     public Uni<Optional<ResolvedTarget>> resolve(String divisionCode, String indicatorCode, int year) {
-        return profiles().map(all -> resolvers.computeIfAbsent(year, y -> new TargetResolver(all.stream()
-                        .map(p -> p.profileInForce(y)).flatMap(Optional::stream).toList()))
-                .resolve(divisionCode, indicatorCode));
+        return resolver(year).map(r -> r.resolve(divisionCode, indicatorCode));
     }
 
-    /** Drops what is cached; the next resolve reads the projection again. Call after a change commits. */
+    /** The profiles in force in {@code year}, as one resolver. */
+    public Uni<TargetResolver> resolver(int year) {
+        return snapshot().map(s -> s.resolvers().computeIfAbsent(year, y -> new TargetResolver(s.profiles().stream()
+                .map(p -> p.profileInForce(y)).flatMap(Optional::stream).toList())));
+    }
+
+    /**
+     * Drops what is cached; the next resolve reads the projection again. Call after a change commits.
+     * A load that began before the call is used once but never cached, so a scorecard read racing a
+     * catalog change cannot pin the old profiles.
+     */
     public void invalidate() {
-        profiles.set(null);
-        resolvers.clear();
+        generation.incrementAndGet();
+        snapshot.set(null);
     }
 
-    private Uni<List<TargetProfileChanged>> profiles() {
-        List<TargetProfileChanged> cached = profiles.get();
-        if (cached != null) {
+    private Uni<Snapshot> snapshot() {
+        Snapshot cached = snapshot.get();
+        long g = generation.get();
+        if (cached != null && cached.generation() == g) {
             return Uni.createFrom().item(cached);
         }
         return TargetProfileRef.<TargetProfileRef>listAll().map(rows -> {
-            List<TargetProfileChanged> loaded = rows.stream().map(r -> read(r.payload)).toList();
-            profiles.compareAndSet(null, loaded);
+            Snapshot loaded = new Snapshot(g, rows.stream().map(r -> read(r.payload)).toList(), new ConcurrentHashMap<>());
+            if (generation.get() == g) {
+                snapshot.set(loaded);
+            }
             return loaded;
         });
     }
