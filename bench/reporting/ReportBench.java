@@ -63,7 +63,8 @@ import org.tcmeval.targets.InstitutionType;
 public class ReportBench {
 
     static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
-    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DemoProvince.DEFAULT_SEED;
@@ -89,7 +90,13 @@ public class ReportBench {
             postgres.createDatabases(List.of(database));
             int port = Ports.free();
             Path log = work.resolve("reporting.log");
-            service = new ProcessBuilder(javaBinary(), "-Xmx1g", "-Dquarkus.profile=bench",
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+            // e.g. TCM_BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/reporting.jfr,settings=profile
+            String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
+            if (extraOpts != null && !extraOpts.isBlank()) {
+                command.addAll(List.of(extraOpts.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-Dquarkus.profile=bench",
                     "-Dquarkus.http.port=" + port,
                     "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
                     "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
@@ -100,8 +107,8 @@ public class ReportBench {
                     "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                     "-Dquarkus.oidc.token.issuer=" + ISSUER,
                     "-Dtcm.reporting.fixed-clock=2025-02-15T02:00:00Z",
-                    "-jar", jar.toString())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                    "-jar", jar.toString()));
+            service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             String base = "http://127.0.0.1:" + port;
             awaitReady(base, service, log);
             System.out.println("reporting is up (log: " + log + ")");
@@ -122,7 +129,23 @@ public class ReportBench {
             System.out.printf("  %-46s %6d rows   %7.2f s %8.0f rows/s%n", "raw COPY (report + version rows)", rows,
                     copySeconds, rows / copySeconds);
 
+            // A dry run first, as an integrator would: it checks every row and stores nothing (and warms the JIT).
+            long dryStart = System.nanoTime();
+            String dry = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?dryRun=true"))
+                    .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+            String dryJob;
+            do {
+                Thread.sleep(20);
+                dryJob = get(dry, token);
+            } while (field(dryJob, "state").equals("QUEUED") || field(dryJob, "state").equals("RUNNING"));
+            System.out.printf("  %-46s %6d rows   %7.2f s %8.0f rows/s   (%s, %s rows refused)%n", "dry run (checks only)",
+                    rows, secondsSince(dryStart), rows / secondsSince(dryStart), field(dryJob, "state"),
+                    field(dryJob, "rowsFailed"));
+
             // The bulk job, end to end.
+            double cpuBefore = cpuSeconds(service.pid());
             long start = System.nanoTime();
             HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?mode=" + mode))
                     .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
@@ -149,6 +172,7 @@ public class ReportBench {
                 Thread.sleep(20);
             }
             double eventsSeconds = secondsSince(start);
+            double cpu = cpuSeconds(service.pid()) - cpuBefore;
             long events = count(postgres, database, "select count(*) from outbox_event where topic = '"
                     + Topics.REPORT_SUBMITTED + "'");
             System.out.printf("  %-46s %6d rows   %7.2f s   (mode %s)%n", "upload answered 202 (job recorded)", rows,
@@ -159,6 +183,9 @@ public class ReportBench {
             System.out.printf("  %-46s %6d events %7.2f s %8.0f reports/s end to end%n",
                     "last event acknowledged by Kafka", events, eventsSeconds, rows / eventsSeconds);
             System.out.printf("  %-46s %6.1fx the raw COPY%n", "bulk job (stored) vs raw COPY", doneSeconds / copySeconds);
+            System.out.printf("  %-46s %6.2f s  %8.0f reports per CPU-second of reporting (load average %s)%n",
+                    "reporting CPU time, upload to last event", cpu, rows / cpu,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("  %-46s %6d MB%n", "reporting RSS after the burst", rss(service.pid()) / 1024);
 
             // Single submissions at a steady 100/s, open loop.
@@ -282,6 +309,13 @@ public class ReportBench {
         clock.shutdown();
         CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         return new ArrayList<>(latencies);
+    }
+
+    /** User + system CPU time of a process so far (Linux). */
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
     }
 
     static long rss(long pid) throws Exception {

@@ -122,6 +122,7 @@ public class ReportJobRunner {
             }
             return offLoop(() -> ReportRows.parse(job.format, upload.body));
         }).chain(parsed -> {
+            Log.infof("report job %s: upload read, %d rows", job.id, parsed.rowCount());
             // Rows in file order; the errors of unreadable rows go with the chunk their row falls in.
             List<Entry> entries = new ArrayList<>();
             parsed.rows().forEach(r -> entries.add(new Entry(r.row(), r, null)));
@@ -158,7 +159,9 @@ public class ReportJobRunner {
             chain = chain.chain(() -> screen(part, jurisdiction, seen).invoke(o -> collect(o, outcomes, errors)))
                     .replaceWithVoid();
         }
+        long began = System.nanoTime();
         return chain.chain(() -> {
+            Log.infof("report job %s: %d rows checked in %.2f s", job.id, entries.size(), (System.nanoTime() - began) / 1e9);
             int failedRows = (int) errors.stream().mapToInt(RowError::row).distinct().count();
             Uni<BulkReports.Written> written;
             if (job.dryRun || !errors.isEmpty()) {
