@@ -315,8 +315,11 @@ public class BulkReports {
                         ? ReportRows.DIVISION_CODE : ReportRows.INSTITUTION_ID;
     }
 
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
     private static boolean isUuid(String s) {
-        return s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+        return UUID_TEXT.matcher(s).matches();
     }
 
     private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {

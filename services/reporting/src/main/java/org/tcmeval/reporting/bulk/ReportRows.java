@@ -244,14 +244,17 @@ public final class ReportRows {
     /** A figure as a spreadsheet writes it: {@code 12}, {@code 12.5}, {@code 1,234} (thousands separators). */
     static BigDecimal number(String v) {
         String s = v.strip();
-        if (s.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+        if (s.indexOf(',') >= 0 && GROUPED.matcher(s).matches()) {
             s = s.replace(",", "");
         }
-        if (!s.matches("-?\\d+(\\.\\d+)?")) {
+        if (!NUMBER.matcher(s).matches()) {
             return null;
         }
         return new BigDecimal(s);
     }
+
+    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
 
     static Parsed json(String text) {
         JsonNode root;
