@@ -2,6 +2,7 @@
 # The project's two commands (see README.md):
 #   deploy/tcm.sh up     build what is missing, start PostgreSQL, Kafka, Keycloak and the four
 #                        services on loopback, load demo data; Ctrl-C stops everything.
+#                        --build rebuilds first; --empty (or TCM_DEMO=false) loads no demo data.
 #   deploy/tcm.sh test   run every test (what CI runs).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

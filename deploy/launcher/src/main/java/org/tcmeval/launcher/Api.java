@@ -47,6 +47,24 @@ public final class Api {
         return send(req).expect(200).body().get("access_token").asText();
     }
 
+    /** An access token of a confidential client by the client-credentials grant (the platform's). */
+    public static String clientToken(String realmUrl, String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+                + "&client_secret=" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        return send(req).expect(200).body().get("access_token").asText();
+    }
+
+    /** Uploads a bulk report job (CSV, UTF-8) with an Idempotency-Key, so a retried load starts no second job. */
+    public static Answer postJob(String url, String token, String csv, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/csv; charset=UTF-8")
+                .header("Accept", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(csv, StandardCharsets.UTF_8)).build());
+    }
+
     public static Answer post(String url, String token, Object body) {
         return send(json(url, token).POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
     }

@@ -6,8 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Command 1: starts the suite on fixed loopback ports with its data in {@code .local/} (kept
- * between runs), loads the demo data on first start, prints where everything is, and stops it all
- * on Ctrl-C.
+ * between runs), loads the demo data on first start (not with {@code --empty} or
+ * {@code TCM_DEMO=false}), prints where everything is, and stops it all on Ctrl-C.
  */
 public final class Launcher {
 
@@ -23,15 +23,32 @@ public final class Launcher {
         System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services (data in " + data + ") ...");
         Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping ...")));
-        try {
-            DemoData.loadOnce(stack, data);
-        } catch (RuntimeException e) {
-            // The suite stays up without demo data; the next start tries again.
-            System.err.println("Demo data could not be loaded: " + e);
+        if (demoWanted(args, System.getenv("TCM_DEMO"))) {
+            try {
+                DemoData.loadOnce(stack, data);
+            } catch (RuntimeException e) {
+                // The suite stays up without demo data; the next start tries again.
+                System.err.println("Demo data could not be loaded: " + e);
+            }
+        } else {
+            System.out.println("No demo data (--empty / TCM_DEMO=false): the suite starts empty.");
         }
         System.out.println(banner(stack));
         // Ctrl-C ends the JVM; the stack's own shutdown hook stops everything in order.
         new CountDownLatch(1).await();
+    }
+
+    /** Demo data unless {@code --empty} is given or {@code TCM_DEMO} is {@code false}. */
+    static boolean demoWanted(String[] args, String setting) {
+        for (String a : args) {
+            if (a.equals("--empty")) {
+                return false;
+            }
+            if (!a.isBlank()) {
+                throw new IllegalArgumentException("unknown option " + a + "; deploy/tcm.sh up [--build] [--empty]");
+            }
+        }
+        return setting == null || !setting.strip().equalsIgnoreCase("false");
     }
 
     static String banner(Stack stack) {

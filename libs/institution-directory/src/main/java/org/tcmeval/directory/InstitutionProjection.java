@@ -46,6 +46,8 @@ public class InstitutionProjection {
             ref.revision = e.revision();
             ref.grade = e.grade();
             ref.ownership = e.ownership();
+            ref.uscc = e.uscc();
+            ref.registrationNumber = e.registrationNumber();
             Log.debugf("institution %s now at revision %d", id, e.revision());
             Uni<Void> chain = repository.persist(ref).replaceWithVoid();
             for (InstitutionListener l : listeners) {

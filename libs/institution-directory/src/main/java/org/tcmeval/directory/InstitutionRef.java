@@ -45,6 +45,13 @@ public class InstitutionRef {
     /** PUBLIC or PRIVATE. */
     public String ownership;
 
+    /** 统一社会信用代码 (18 characters), where the registry has one. */
+    public String uscc;
+
+    /** Registration number (e.g. of a village clinic's practice licence), where the registry has one. */
+    @Column(name = "registration_number")
+    public String registrationNumber;
+
     /** A detached snapshot, so listeners can compare before and after. */
     public InstitutionRef copy() {
         InstitutionRef c = new InstitutionRef();
@@ -58,6 +65,8 @@ public class InstitutionRef {
         c.revision = revision;
         c.grade = grade;
         c.ownership = ownership;
+        c.uscc = uscc;
+        c.registrationNumber = registrationNumber;
         return c;
     }
 }

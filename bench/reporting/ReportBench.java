@@ -1,0 +1,395 @@
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.postgresql.PGConnection;
+import org.tcmeval.events.EventEnvelope;
+import org.tcmeval.events.EventJson;
+import org.tcmeval.events.EventTypes;
+import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.events.Topics;
+import org.tcmeval.infra.KafkaBroker;
+import org.tcmeval.infra.Ports;
+import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.launcher.DemoYear;
+import org.tcmeval.registry.InstitutionDraft;
+import org.tcmeval.registry.demo.DemoProvince;
+import org.tcmeval.registry.mapping.InstitutionCsv;
+import org.tcmeval.targets.InstitutionType;
+
+/**
+ * Reporting benchmark, not a test: starts a real PostgreSQL (durable, fsync on) and Kafka broker,
+ * runs the built reporting jar against them (clock pinned to 2025-02-15 so 2024's window is open),
+ * feeds it the demo province's institutions over institution-changed, then pushes the demo year
+ * (DemoYear: ~21,000 institution reports plus county and city reports) through one bulk report
+ * job and prints reports/s accepted and the time until the last event is on Kafka, next to a raw
+ * PostgreSQL COPY of the same rows in the same run; then single submissions at a steady 100/s
+ * (p50/p99) and the service's RSS after the burst.
+ *
+ * Run with bench/reporting/run.sh [seed] [singles] [all-or-nothing|good-rows].
+ */
+public class ReportBench {
+
+    static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : DemoProvince.DEFAULT_SEED;
+        int singles = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        String mode = args.length > 2 ? args[2] : "all-or-nothing";
+        Path jar = Path.of("services/reporting/target/quarkus-app/quarkus-run.jar");
+        Path work = Files.createTempDirectory("reporting-bench");
+        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+
+        long t = System.nanoTime();
+        DemoProvince.Data province = DemoProvince.generate(seed);
+        DemoYear.Year year = DemoYear.generate(province, seed);
+        byte[] csv = year.csv().getBytes(StandardCharsets.UTF_8);
+        int rows = year.rows().size();
+        System.out.printf("generated the demo year (seed %d) in %.2f s: %d institution, %d county, %d city reports, %d KB%n",
+                seed, secondsSince(t), year.institutions(), year.counties(), year.cities(), csv.length / 1024);
+
+        PostgresServer postgres = PostgresServer.start(work.resolve("pg"), Ports.free());
+        KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
+        Process service = null;
+        try {
+            String database = "reporting_bench";
+            postgres.createDatabases(List.of(database));
+            int port = Ports.free();
+            Path log = work.resolve("reporting.log");
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+            // e.g. TCM_BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/reporting.jfr,settings=profile
+            String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
+            if (extraOpts != null && !extraOpts.isBlank()) {
+                command.addAll(List.of(extraOpts.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-Dquarkus.profile=bench",
+                    "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
+                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
+                    "-Dquarkus.datasource.username=" + postgres.user(),
+                    "-Dquarkus.datasource.password=" + postgres.password(),
+                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "-Dquarkus.oidc.auth-server-url=",
+                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                    "-Dquarkus.oidc.token.issuer=" + ISSUER,
+                    "-Dtcm.reporting.fixed-clock=2025-02-15T02:00:00Z",
+                    "-jar", jar.toString()));
+            service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            String base = "http://127.0.0.1:" + port;
+            awaitReady(base, service, log);
+            System.out.println("reporting is up (log: " + log + ")");
+            String token = token(keys);
+
+            // The institutions, as the registry would publish them, plus extra centres for the single submissions.
+            t = System.nanoTime();
+            List<String> extra = new ArrayList<>();
+            int published = publishInstitutions(kafka.bootstrapServers(), province, singles, extra);
+            while (count(postgres, database, "select count(*) from institution_ref") < published) {
+                Thread.sleep(200);
+            }
+            System.out.printf("  %-46s %6d rows   %7.2f s%n", "institutions projected from Kafka", published,
+                    secondsSince(t));
+
+            // Baseline: the same rows COPYed raw into PostgreSQL (a report row and a version row each).
+            double copySeconds = copyBaseline(postgres, database, year);
+            System.out.printf("  %-46s %6d rows   %7.2f s %8.0f rows/s%n", "raw COPY (report + version rows)", rows,
+                    copySeconds, rows / copySeconds);
+
+            // A dry run first, as an integrator would: it checks every row and stores nothing (and warms the JIT).
+            long dryStart = System.nanoTime();
+            String dry = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?dryRun=true"))
+                    .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+            String dryJob;
+            do {
+                Thread.sleep(20);
+                dryJob = get(dry, token);
+            } while (field(dryJob, "state").equals("QUEUED") || field(dryJob, "state").equals("RUNNING"));
+            System.out.printf("  %-46s %6d rows   %7.2f s %8.0f rows/s   (%s, %s rows refused)%n", "dry run (checks only)",
+                    rows, secondsSince(dryStart), rows / secondsSince(dryStart), field(dryJob, "state"),
+                    field(dryJob, "rowsFailed"));
+
+            // The bulk job, end to end.
+            double cpuBefore = cpuSeconds(service.pid());
+            long start = System.nanoTime();
+            HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?mode=" + mode))
+                    .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofByteArray(csv))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("job answered " + accepted.statusCode() + ": " + accepted.body());
+            }
+            double acceptSeconds = secondsSince(start);
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            String state;
+            String job;
+            do {
+                Thread.sleep(20);
+                job = get(location, token);
+                state = field(job, "state");
+            } while (state.equals("QUEUED") || state.equals("RUNNING"));
+            double doneSeconds = secondsSince(start);
+            if (!state.equals("COMPLETED")) {
+                throw new IllegalStateException("job ended " + job + "; errors: " + get(location + "/errors", token)
+                        .substring(0, 2000));
+            }
+            while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
+                Thread.sleep(20);
+            }
+            double eventsSeconds = secondsSince(start);
+            double cpu = cpuSeconds(service.pid()) - cpuBefore;
+            long events = count(postgres, database, "select count(*) from outbox_event where topic = '"
+                    + Topics.REPORT_SUBMITTED + "'");
+            System.out.printf("  %-46s %6d rows   %7.2f s   (mode %s)%n", "upload answered 202 (job recorded)", rows,
+                    acceptSeconds, mode);
+            System.out.printf("  %-46s %6d rows   %7.2f s %8.0f reports/s   (created %s)%n",
+                    "bulk job stored (reports, versions, outbox)", rows, doneSeconds, rows / doneSeconds,
+                    field(job, "created"));
+            System.out.printf("  %-46s %6d events %7.2f s %8.0f reports/s end to end%n",
+                    "last event acknowledged by Kafka", events, eventsSeconds, rows / eventsSeconds);
+            System.out.printf("  %-46s %6.1fx the raw COPY%n", "bulk job (stored) vs raw COPY", doneSeconds / copySeconds);
+            System.out.printf("  %-46s %6.2f s  %8.0f reports per CPU-second of reporting (load average %s)%n",
+                    "reporting CPU time, upload to last event", cpu, rows / cpu,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            System.out.printf("  %-46s %6d MB%n", "reporting RSS after the burst", rss(service.pid()) / 1024);
+
+            // Single submissions at a steady 100/s, open loop.
+            List<Long> latencies = steady(base, token, extra, 100);
+            Collections.sort(latencies);
+            System.out.printf("  %-46s %6d reqs   p50 %5.1f ms   p99 %5.1f ms   max %5.1f ms%n",
+                    "single submissions at 100/s", latencies.size(), latencies.get(latencies.size() / 2) / 1e6,
+                    latencies.get((int) (latencies.size() * 0.99)) / 1e6, latencies.get(latencies.size() - 1) / 1e6);
+            System.out.printf("  %-46s %6d MB%n", "reporting RSS at the end", rss(service.pid()) / 1024);
+            System.out.printf("%n%s CPUs; the goal is >= 5,000 reports/s end to end (a province in under 5 s)%n",
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+            kafka.close();
+            postgres.close();
+            for (String data : List.of("pg", "kafka")) {
+                try (var files = Files.walk(work.resolve(data))) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    static int publishInstitutions(String bootstrap, DemoProvince.Data province, int extraCount, List<String> extra)
+            throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        int n = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (InstitutionCsv.Line line : province.institutions()) {
+                InstitutionDraft d = line.draft();
+                send(producer, UUID.randomUUID().toString(), d.name(), d.type(), d.divisionCode(), d.openedOn(), d.closedOn(),
+                        d.uscc(), d.registrationNumber());
+                n++;
+            }
+            for (int i = 0; i < extraCount; i++) {
+                String id = UUID.randomUUID().toString();
+                send(producer, id, "基准测试卫生院" + i, InstitutionType.THC, "450902100", LocalDate.of(2000, 1, 1), null, null,
+                        null);
+                extra.add(id);
+                n++;
+            }
+            producer.flush();
+        }
+        return n;
+    }
+
+    static void send(KafkaProducer<String, String> producer, String id, String name, InstitutionType type, String division,
+            LocalDate opened, LocalDate closed, String uscc, String registration) {
+        InstitutionChanged e = new InstitutionChanged(id, 1, name, type, division, division.substring(0, 6), opened, closed,
+                uscc, registration, "PUBLIC", null, null);
+        producer.send(new ProducerRecord<>(Topics.INSTITUTION_CHANGED, id, EventJson.write(EventEnvelope.of(
+                "/institution-registry", EventTypes.INSTITUTION_CHANGED, id, InstitutionChanged.VERSION, e))));
+    }
+
+    /** COPY of one report row and one version row per data row, inside one transaction, as the floor. */
+    static double copyBaseline(PostgresServer postgres, String database, DemoYear.Year year) throws Exception {
+        String[] lines = year.csv().split("\r\n");
+        StringBuilder reports = new StringBuilder();
+        StringBuilder versions = new StringBuilder();
+        for (int i = 1; i < lines.length; i++) {
+            String id = UUID.randomUUID().toString();
+            String figures = "{\"physicians\": " + (i % 40) + ", \"tcmPhysicians\": " + (i % 10) + "}";
+            reports.append(id).append("\tINSTITUTION\t").append(UUID.randomUUID()).append("\t450902100\t2024\t2024\t1\t"
+                    + "SUBMITTED\t1\t2025-02-15 10:00:00+08\t2025-02-15 10:00:00+08\t2025-02-15 10:00:00+08\n");
+            versions.append(id).append("\t1\t").append(figures).append("\tSUBMITTED\tbench\t2025-02-15 10:00:00+08\n");
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+            c.createStatement().execute("create table bench_report (like report including all)");
+            c.createStatement().execute("create table bench_version (like report_version including all)");
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            var copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("copy bench_report (id, reporter_kind, reporter_id, division_code, period, year, current_version, "
+                    + "status, revision, first_submitted_at, created_at, updated_at) from stdin",
+                    new StringReader(reports.toString()));
+            copy.copyIn("copy bench_version (report_id, version, figures, status, submitted_by, submitted_at) from stdin",
+                    new StringReader(versions.toString()));
+            c.commit();
+            double seconds = secondsSince(start);
+            c.setAutoCommit(true);
+            c.createStatement().execute("drop table bench_report, bench_version");
+            return seconds;
+        }
+    }
+
+    /** Open loop: one submission every 1/rate s, whatever the answers take; answers each latency. */
+    static List<Long> steady(String base, String token, List<String> institutions, int rate) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        List<CompletableFuture<?>> calls = Collections.synchronizedList(new ArrayList<>());
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        int[] next = {0};
+        var task = clock.scheduleAtFixedRate(() -> {
+            if (next[0] >= institutions.size()) {
+                return;
+            }
+            String id = institutions.get(next[0]++);
+            String body = "{\"institutionId\": \"" + id + "\", \"period\": \"2024\", \"figures\": {\"physicians\": 8, "
+                    + "\"tcmPhysicians\": 2}}";
+            long sent = System.nanoTime();
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/v1/reports"))
+                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                        if (r.statusCode() != 201) {
+                            System.err.println("single submission answered " + r.statusCode() + ": " + r.body());
+                        }
+                        latencies.add(System.nanoTime() - sent);
+                    }));
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        while (next[0] < institutions.size()) {
+            Thread.sleep(100);
+        }
+        task.cancel(false);
+        clock.shutdown();
+        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        return new ArrayList<>(latencies);
+    }
+
+    /** User + system CPU time of a process so far (Linux). */
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    static long rss(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static String get(String url, String token) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]*)").matcher(json);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static long count(PostgresServer postgres, String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException notYet) {
+            return 0;
+        }
+    }
+
+    static void awaitReady(String base, Process service, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited; see " + log);
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("service not ready within 120 s; see " + log);
+    }
+
+    static String token(KeyPair keys) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject("bench-platform");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setClaim("realm_access", Map.of("roles", List.of("platform-integration")));
+        claims.setClaim("division", DemoProvince.PROVINCE);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.getPrivate());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}

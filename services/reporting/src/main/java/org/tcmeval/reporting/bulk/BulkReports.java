@@ -1,0 +1,546 @@
+package org.tcmeval.reporting.bulk;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.tcmeval.events.EventEnvelope;
+import org.tcmeval.events.EventTypes;
+import org.tcmeval.events.FiguresJson;
+import org.tcmeval.events.ReportSubmitted;
+import org.tcmeval.events.Topics;
+import org.tcmeval.reporting.ReportDiff;
+import org.tcmeval.reporting.ReportPeriod;
+import org.tcmeval.reporting.ReportRules;
+import org.tcmeval.reporting.ReportStatus;
+import org.tcmeval.reporting.ReporterKind;
+import org.tcmeval.reporting.mapping.JsonText;
+import org.tcmeval.reporting.service.WindowService;
+import org.tcmeval.support.outbox.Outbox;
+import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.targets.InstitutionType;
+import org.tcmeval.targets.ReportForm;
+
+/**
+ * Checks and writes a chunk of bulk rows set-based: a handful of queries per chunk look up the
+ * institutions, the existing reports, windows and reopenings; a handful of statements insert the
+ * reports, their versions and their events. The rules are those of a single submission
+ * ({@code ReportService} and {@code ReportWriter}): role and jurisdiction, known and operating
+ * institution, period, figures against the reporter's form, the reporting window.
+ *
+ * <p>A row for a reporter and period that already has a report adds a version (status SUBMITTED,
+ * back to review, as a correction by PUT would) when its figures or techniques differ from the
+ * current version, and changes nothing when they are equal (a re-sent file changes nothing). A
+ * current version that is a draft is submitted. Runs in the caller's transaction.
+ */
+@ApplicationScoped
+public class BulkReports {
+
+    static final String SOURCE = "/reporting";
+
+    @Inject
+    WindowService windows;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Clock clock;
+
+    private final Map<InstitutionType, ReportForm> forms = new EnumMap<>(InstitutionType.class);
+
+    /** What one row turns into. */
+    public sealed interface Outcome permits Create, Revise, Unchanged, Refused {
+        int row();
+    }
+
+    public record Reporter(ReporterKind kind, String reporterId, UUID institutionId, InstitutionType type,
+            String divisionCode) {
+    }
+
+    public record Create(int row, Reporter reporter, String period, Map<String, BigDecimal> figures,
+            List<String> techniques) implements Outcome {
+    }
+
+    public record Revise(int row, Existing existing, Reporter reporter, String period, Map<String, BigDecimal> figures,
+            List<String> techniques) implements Outcome {
+    }
+
+    public record Unchanged(int row, Existing existing) implements Outcome {
+    }
+
+    public record Refused(int row, List<RowError> errors) implements Outcome {
+    }
+
+    /** The current state of a report that already exists. */
+    public record Existing(UUID id, String reporterKind, String reporterId, UUID institutionId, String institutionType,
+            String divisionCode, int year, String period, String status, int revision, int currentVersion,
+            Map<String, BigDecimal> figures, List<String> techniques, String versionStatus) {
+    }
+
+    record Inst(UUID id, InstitutionType type, String divisionCode, LocalDate openedOn, LocalDate closedOn, String uscc,
+            String registrationNumber) {
+    }
+
+    /** Counts of a written chunk and what each of its rows became. */
+    public record Written(int created, int revised, List<RowResult> results) {
+        public Written(int created, int revised) {
+            this(created, revised, List.of());
+        }
+    }
+
+    /** The report a row created, revised or left unchanged, at its revision after the job. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReportJobRowResult",
+            description = "The report one row of a bulk job became.")
+    public record RowResult(int row, UUID reportId, int revision, String outcome) {
+    }
+
+    /**
+     * Checks rows against the rules and the database as it is now.
+     *
+     * @param seen reporter-and-period keys of earlier rows of the same job: a repeat is a row error
+     */
+    public Uni<List<Outcome>> screen(List<BulkRow> rows, Jurisdiction jurisdiction, Set<String> seen) {
+        LocalDate today = LocalDate.now(clock);
+        Set<String> ids = new HashSet<>();
+        Set<String> usccs = new HashSet<>();
+        Set<String> registrations = new HashSet<>();
+        for (BulkRow r : rows) {
+            if (r.institutionId() != null && isUuid(r.institutionId())) {
+                ids.add(r.institutionId().toLowerCase());
+            }
+            if (r.uscc() != null) {
+                usccs.add(r.uscc().toUpperCase());
+            }
+            if (r.registrationNumber() != null) {
+                registrations.add(r.registrationNumber());
+            }
+        }
+        return institutions(ids, usccs, registrations).chain(found -> {
+            Map<String, Inst> byId = new HashMap<>();
+            Map<String, Inst> byUscc = new HashMap<>();
+            Map<String, Inst> byRegistration = new HashMap<>();
+            for (Inst i : found) {
+                byId.put(i.id().toString(), i);
+                if (i.uscc() != null) {
+                    byUscc.put(i.uscc(), i);
+                }
+                if (i.registrationNumber() != null) {
+                    byRegistration.put(i.registrationNumber(), i);
+                }
+            }
+            // First pass: everything that needs no further query.
+            List<Object> first = new ArrayList<>(rows.size());
+            for (BulkRow r : rows) {
+                first.add(check(r, jurisdiction, today, byId, byUscc, byRegistration));
+            }
+            return windowsOf(first).chain(open -> reopenings(first, open).chain(reopened -> {
+                List<Checked> passed = new ArrayList<>();
+                List<Object> second = new ArrayList<>(first.size());
+                for (Object o : first) {
+                    if (o instanceof Checked c) {
+                        String province = c.reporter().divisionCode().substring(0, 2);
+                        ReportPeriod.Window w = open.get(province + "|" + c.row().period());
+                        LocalDate until = reopened.get(c.reporter().reporterId() + "|" + c.row().period());
+                        boolean isOpen = w.isOpenOn(today) || (until != null && !today.isAfter(until)
+                                && !today.isBefore(w.opensOn()));
+                        if (!isOpen) {
+                            String message = "the reporting window for " + c.row().period() + " in province " + province
+                                    + " is " + w.opensOn() + " to " + w.closesOn() + (w.byDefault() ? " (default)" : "")
+                                    + "; today is " + today;
+                            second.add(new Refused(c.row().row(), List.of(new RowError(c.row().row(), "period",
+                                    "within-reporting-window", message))));
+                            continue;
+                        }
+                        String key = c.reporter().reporterId() + "|" + c.row().period();
+                        if (!seen.add(key)) {
+                            second.add(new Refused(c.row().row(), List.of(new RowError(c.row().row(),
+                                    reporterField(c.row()), "unique-in-file", "an earlier row of this job already reports "
+                                    + c.reporter().reporterId() + " for " + c.row().period()))));
+                            continue;
+                        }
+                        passed.add(c);
+                    }
+                    second.add(o);
+                }
+                return existing(passed).map(current -> {
+                    List<Outcome> out = new ArrayList<>(rows.size());
+                    for (Object o : second) {
+                        if (o instanceof Outcome outcome) {
+                            out.add(outcome);
+                            continue;
+                        }
+                        Checked c = (Checked) o;
+                        BulkRow r = c.row();
+                        Map<String, BigDecimal> figures = new TreeMap<>(r.figures());
+                        Existing e = current.get(c.reporter().reporterId() + "|" + r.period());
+                        if (e == null) {
+                            out.add(new Create(r.row(), c.reporter(), r.period(), figures, r.techniques()));
+                        } else if (!"DRAFT".equals(e.versionStatus()) && sameFigures(e.figures(), figures)
+                                && e.techniques().equals(r.techniques())) {
+                            out.add(new Unchanged(r.row(), e));
+                        } else {
+                            out.add(new Revise(r.row(), e, c.reporter(), r.period(), figures, r.techniques()));
+                        }
+                    }
+                    return out;
+                });
+            }));
+        });
+    }
+
+    /** A row that passed the checks needing no query beyond the institutions. */
+    private record Checked(BulkRow row, Reporter reporter) {
+    }
+
+    private Object check(BulkRow r, Jurisdiction jurisdiction, LocalDate today, Map<String, Inst> byId,
+            Map<String, Inst> byUscc, Map<String, Inst> byRegistration) {
+        List<RowError> errors = new ArrayList<>();
+        int given = (r.institutionId() == null ? 0 : 1) + (r.uscc() == null ? 0 : 1)
+                + (r.registrationNumber() == null ? 0 : 1) + (r.divisionCode() == null ? 0 : 1);
+        if (given != 1) {
+            return refused(r, new RowError(r.row(), reporterField(r), "one-reporter", "give exactly one of institutionId, "
+                    + "uscc, registrationNumber (an institution's report) and divisionCode (a division's own); this row "
+                    + "gives " + given));
+        }
+        if (r.period() == null) {
+            errors.add(new RowError(r.row(), "period", "required", "period must be a year (2024) or a quarter (2024-Q3)"));
+        } else {
+            for (FieldError e : ReportRules.checkPeriod(r.period(), today)) {
+                errors.add(new RowError(r.row(), e.field(), e.rule(), e.message()));
+            }
+        }
+        Reporter reporter;
+        String field = reporterField(r);
+        if (r.divisionCode() != null) {
+            var kind = ReporterKind.ofDivisionCode(r.divisionCode());
+            if (kind.isEmpty()) {
+                errors.add(new RowError(r.row(), field, "division-report-level", "divisionCode must be a province "
+                        + "(2 digits), city (4) or county (6) code; institutions report with institutionId, uscc or "
+                        + "registrationNumber"));
+                return refused(r, errors);
+            }
+            if (!kind.get().mayBeFiledBy(jurisdiction.roles())) {
+                errors.add(new RowError(r.row(), field, "role", "your roles may not file " + kind.get() + " reports"));
+                return refused(r, errors);
+            }
+            if (!jurisdiction.covers(r.divisionCode())) {
+                errors.add(new RowError(r.row(), field, "within-jurisdiction", "division " + r.divisionCode()
+                        + " is outside your jurisdiction"));
+                return refused(r, errors);
+            }
+            reporter = new Reporter(kind.get(), r.divisionCode(), null, null, r.divisionCode());
+        } else {
+            if (!ReporterKind.INSTITUTION.mayBeFiledBy(jurisdiction.roles())) {
+                errors.add(new RowError(r.row(), field, "role", "your roles may not file INSTITUTION reports"));
+                return refused(r, errors);
+            }
+            Inst inst = r.institutionId() != null ? (isUuid(r.institutionId()) ? byId.get(r.institutionId().toLowerCase())
+                    : null) : r.uscc() != null ? byUscc.get(r.uscc().toUpperCase()) : byRegistration.get(r.registrationNumber());
+            if (r.institutionId() != null && !isUuid(r.institutionId())) {
+                errors.add(new RowError(r.row(), field, "uuid", "institutionId '" + ReportRows.abbreviate(r.institutionId())
+                        + "' is not an institution id"));
+                return refused(r, errors);
+            }
+            if (inst == null || !jurisdiction.covers(inst.divisionCode())) {
+                String named = r.institutionId() != null ? r.institutionId() : r.uscc() != null ? r.uscc()
+                        : r.registrationNumber();
+                errors.add(new RowError(r.row(), field, "known-institution", "institution " + ReportRows.abbreviate(named)
+                        + " is not registered or is outside your jurisdiction (a just-registered institution reaches "
+                        + "reporting within seconds)"));
+                return refused(r, errors);
+            }
+            var period = r.period() == null ? java.util.Optional.<ReportPeriod>empty() : ReportPeriod.parse(r.period());
+            if (period.isPresent()) {
+                boolean opened = inst.openedOn() == null || !inst.openedOn().isAfter(period.get().end());
+                boolean open = inst.closedOn() == null || !inst.closedOn().isBefore(period.get().start());
+                if (!opened || !open) {
+                    errors.add(new RowError(r.row(), field, "operating-in-period", "institution " + inst.id()
+                            + " did not operate in " + period.get() + " (opened " + inst.openedOn() + ", closed "
+                            + inst.closedOn() + ")"));
+                }
+            }
+            reporter = new Reporter(ReporterKind.INSTITUTION, inst.id().toString(), inst.id(), inst.type(),
+                    inst.divisionCode());
+        }
+        ReportForm form = reporter.kind() == ReporterKind.INSTITUTION ? form(reporter.type()) : reporter.kind().form(null);
+        for (FieldError e : ReportRules.checkFigures(form, r.figures())) {
+            errors.add(new RowError(r.row(), e.field(), e.rule(), e.message()));
+        }
+        if (!r.techniques().isEmpty()) {
+            if (!form.hasTechniques()) {
+                errors.add(new RowError(r.row(), "techniques", "on-form", "the form of this reporter has no technique items"));
+            } else {
+                // Items must be checked against the catalogue and counted into classes and items, which
+                // only single submissions do so far: refusing beats storing codes nobody checked.
+                errors.add(new RowError(r.row(), "techniques", "techniques-not-in-bulk", "technique items are not "
+                        + "accepted in bulk jobs yet; file this report's techniqueItems with POST /api/v1/reports"));
+            }
+        }
+        return errors.isEmpty() ? new Checked(r, reporter) : refused(r, errors);
+    }
+
+    private synchronized ReportForm form(InstitutionType type) {
+        return forms.computeIfAbsent(type, ReporterKind.INSTITUTION::form);
+    }
+
+    private static Refused refused(BulkRow r, RowError e) {
+        return new Refused(r.row(), List.of(e));
+    }
+
+    private static Refused refused(BulkRow r, List<RowError> errors) {
+        return new Refused(r.row(), List.copyOf(errors));
+    }
+
+    static String reporterField(BulkRow r) {
+        return r.institutionId() != null ? ReportRows.INSTITUTION_ID : r.uscc() != null ? ReportRows.USCC
+                : r.registrationNumber() != null ? ReportRows.REGISTRATION_NUMBER : r.divisionCode() != null
+                        ? ReportRows.DIVISION_CODE : ReportRows.INSTITUTION_ID;
+    }
+
+    private static final java.util.regex.Pattern UUID_TEXT = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private static boolean isUuid(String s) {
+        return UUID_TEXT.matcher(s).matches();
+    }
+
+    private static boolean sameFigures(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (var e : a.entrySet()) {
+            BigDecimal other = b.get(e.getKey());
+            if (e.getValue() == null ? other != null : other == null || e.getValue().compareTo(other) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- queries ---------------------------------------------------------------------------------
+
+    private static final String INST_COLUMNS = "select cast(id as text), type, division_code, cast(opened_on as text), "
+            + "cast(closed_on as text), uscc, registration_number from institution_ref ";
+    private static final String JSON_SET = "(select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
+
+    private Uni<List<Inst>> institutions(Set<String> ids, Set<String> usccs, Set<String> registrations) {
+        List<Inst> found = new ArrayList<>();
+        return select(INST_COLUMNS + "where id in (select cast(x as uuid) from jsonb_array_elements_text(cast(cast(?1 as text) "
+                + "as jsonb)) x)", ids, found)
+                .chain(() -> select(INST_COLUMNS + "where uscc in " + JSON_SET, usccs, found))
+                .chain(() -> select(INST_COLUMNS + "where registration_number in " + JSON_SET, registrations, found))
+                .replaceWith(found);
+    }
+
+    private Uni<Void> select(String sql, Set<String> values, List<Inst> into) {
+        if (values.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                .setParameter(1, BulkSql.jsonArray(values)).getResultList()).invoke(rows -> {
+                    for (Object[] c : rows) {
+                        into.add(new Inst(UUID.fromString((String) c[0]), InstitutionType.valueOf((String) c[1]),
+                                (String) c[2], c[3] == null ? null : LocalDate.parse((String) c[3]),
+                                c[4] == null ? null : LocalDate.parse((String) c[4]), (String) c[5], (String) c[6]));
+                    }
+                }).replaceWithVoid();
+    }
+
+    /** The window in force for each province and period of the checked rows. */
+    private Uni<Map<String, ReportPeriod.Window>> windowsOf(List<Object> checked) {
+        Set<String> keys = new java.util.TreeSet<>();
+        for (Object o : checked) {
+            if (o instanceof Checked c) {
+                keys.add(c.reporter().divisionCode().substring(0, 2) + "|" + c.row().period());
+            }
+        }
+        Map<String, ReportPeriod.Window> out = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String key : keys) {
+            String[] p = key.split("\\|");
+            chain = chain.chain(() -> windows.windowFor(p[0], p[1]).invoke(w -> out.put(key, w)).replaceWithVoid());
+        }
+        return chain.replaceWith(out);
+    }
+
+    /** Reopenings of the rows whose window is closed today, by reporter and period. */
+    private Uni<Map<String, LocalDate>> reopenings(List<Object> checked, Map<String, ReportPeriod.Window> open) {
+        LocalDate today = LocalDate.now(clock);
+        List<Map<String, String>> keys = new ArrayList<>();
+        for (Object o : checked) {
+            if (o instanceof Checked c && !open.get(c.reporter().divisionCode().substring(0, 2) + "|" + c.row().period())
+                    .isOpenOn(today)) {
+                keys.add(Map.of("reporter_id", c.reporter().reporterId(), "period", c.row().period()));
+            }
+        }
+        Map<String, LocalDate> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return Uni.createFrom().item(out);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("select w.reporter_id, w.period, cast(w.until_on as text) "
+                + "from " + BulkSql.ROWS + " as k(reporter_id text, period text) join window_reopening w on "
+                + "w.reporter_id = k.reporter_id and w.period = k.period", Object[].class)
+                .setParameter(1, BulkSql.json(keys)).getResultList()).map(rows -> {
+                    for (Object[] c : rows) {
+                        out.put(c[0] + "|" + c[1], LocalDate.parse((String) c[2]));
+                    }
+                    return out;
+                });
+    }
+
+    private Uni<Map<String, Existing>> existing(List<Checked> passed) {
+        Map<String, Existing> out = new HashMap<>();
+        if (passed.isEmpty()) {
+            return Uni.createFrom().item(out);
+        }
+        List<Map<String, String>> keys = passed.stream().map(c -> Map.of("reporter_id", c.reporter().reporterId(),
+                "period", c.row().period())).toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(r.id as text), r.reporter_kind, "
+                + "r.reporter_id, cast(r.institution_id as text), r.institution_type, r.division_code, r.year, r.period, "
+                + "r.status, r.revision, r.current_version, cast(v.figures as text), cast(v.techniques as text), v.status "
+                + "from " + BulkSql.ROWS + " as k(reporter_id text, period text) "
+                + "join report r on r.reporter_id = k.reporter_id and r.period = k.period "
+                + "left join report_version v on v.report_id = r.id and v.version = r.current_version", Object[].class)
+                .setParameter(1, BulkSql.json(keys)).getResultList()).map(rows -> {
+                    for (Object[] c : rows) {
+                        List<String> techniques = c[12] == null ? List.of()
+                                : JsonText.read((String) c[12], new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
+                                });
+                        Existing e = new Existing(UUID.fromString((String) c[0]), (String) c[1], (String) c[2],
+                                c[3] == null ? null : UUID.fromString((String) c[3]), (String) c[4], (String) c[5],
+                                ((Number) c[6]).intValue(), (String) c[7], (String) c[8], ((Number) c[9]).intValue(),
+                                ((Number) c[10]).intValue(), c[11] == null ? Map.of() : FiguresJson.read((String) c[11]),
+                                techniques, (String) c[13]);
+                        out.put(e.reporterId() + "|" + e.period(), e);
+                    }
+                    return out;
+                });
+    }
+
+    // --- writes ----------------------------------------------------------------------------------
+
+    /** Thrown when a report changed between the check and the write; the chunk is checked and written again. */
+    public static final class ConcurrentChange extends RuntimeException {
+        ConcurrentChange(String message) {
+            super(message);
+        }
+    }
+
+    /** Stores the creates and revisions of checked rows with their versions and events. */
+    public Uni<Written> write(List<Outcome> outcomes, String who, int chunkSize) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String at = now.toString();
+        List<Map<String, Object>> reports = new ArrayList<>();
+        List<Map<String, Object>> updates = new ArrayList<>();
+        List<Map<String, Object>> versions = new ArrayList<>();
+        List<Outbox.Pending> events = new ArrayList<>();
+        List<RowResult> results = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o instanceof Unchanged u) {
+                results.add(new RowResult(u.row(), u.existing().id(), u.existing().revision(), "UNCHANGED"));
+            }
+            if (o instanceof Create c) {
+                UUID id = UUID.randomUUID();
+                Reporter rep = c.reporter();
+                int year = ReportPeriod.parse(c.period()).orElseThrow().year();
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", id.toString());
+                row.put("reporter_kind", rep.kind().name());
+                row.put("reporter_id", rep.reporterId());
+                row.put("institution_id", rep.institutionId() == null ? null : rep.institutionId().toString());
+                row.put("institution_type", rep.type() == null ? null : rep.type().name());
+                row.put("division_code", rep.divisionCode());
+                row.put("period", c.period());
+                row.put("year", year);
+                row.put("at", at);
+                reports.add(row);
+                results.add(new RowResult(c.row(), id, 1, "CREATED"));
+                versions.add(version(id, 1, c.figures(), c.techniques(), null, who, at));
+                events.add(event(new ReportSubmitted(id.toString(), 1, 1, rep.kind().name(), rep.reporterId(),
+                        rep.institutionId() == null ? null : rep.institutionId().toString(),
+                        rep.type() == null ? null : rep.type().name(), rep.divisionCode(), year, c.period(),
+                        ReportStatus.SUBMITTED.name(), c.figures(), c.techniques(), now, now)));
+            } else if (o instanceof Revise r) {
+                Existing e = r.existing();
+                int version = e.currentVersion() + 1;
+                int revision = e.revision() + 1;
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("id", e.id().toString());
+                row.put("version", version);
+                row.put("revision", revision);
+                row.put("expected", e.revision());
+                row.put("at", at);
+                updates.add(row);
+                results.add(new RowResult(r.row(), e.id(), revision, "REVISED"));
+                String changes = e.currentVersion() == 0 ? null : JsonText.write(ReportDiff.between(e.figures(), r.figures()));
+                versions.add(version(e.id(), version, r.figures(), r.techniques(), changes, who, at));
+                events.add(event(new ReportSubmitted(e.id().toString(), version, revision, e.reporterKind(),
+                        e.reporterId(), e.institutionId() == null ? null : e.institutionId().toString(),
+                        e.institutionType(), e.divisionCode(), e.year(), e.period(), ReportStatus.SUBMITTED.name(),
+                        r.figures(), r.techniques(), now, now)));
+            }
+        }
+        if (reports.isEmpty() && updates.isEmpty()) {
+            return Uni.createFrom().item(new Written(0, 0, results));
+        }
+        Uni<Integer> inserted = reports.isEmpty() ? Uni.createFrom().item(0) : BulkSql.execute("insert into report (id, "
+                + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
+                + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
+                + "select id, reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
+                + "1, 'SUBMITTED', 1, at, at, at from " + BulkSql.ROWS + " as r(id uuid, reporter_kind text, "
+                + "reporter_id text, institution_id uuid, institution_type text, division_code text, period text, "
+                + "year int, at timestamptz)", reports, chunkSize);
+        Uni<Integer> updated = updates.isEmpty() ? Uni.createFrom().item(0) : BulkSql.execute("update report r set "
+                + "current_version = x.version, revision = x.revision, status = 'SUBMITTED', updated_at = x.at, "
+                + "first_submitted_at = coalesce(r.first_submitted_at, x.at) from " + BulkSql.ROWS
+                + " as x(id uuid, version int, revision int, expected int, at timestamptz) "
+                + "where r.id = x.id and r.revision = x.expected", updates, chunkSize);
+        return inserted.chain(n -> updated.map(m -> {
+            if (m != updates.size()) {
+                throw new ConcurrentChange((updates.size() - m) + " report(s) changed while the job ran");
+            }
+            return n;
+        })).chain(n -> BulkSql.execute("insert into report_version (report_id, version, figures, techniques, changes, "
+                + "status, submitted_by, submitted_at) select report_id, version, cast(figures as jsonb), "
+                + "techniques, cast(changes as jsonb), 'SUBMITTED', submitted_by, at from " + BulkSql.ROWS
+                + " as v(report_id uuid, version int, figures text, techniques text, changes text, submitted_by text, "
+                + "at timestamptz)", versions, chunkSize))
+                .chain(() -> outbox.enqueueAll(events, chunkSize))
+                .replaceWith(new Written(reports.size(), updates.size(), results));
+    }
+
+    private static Map<String, Object> version(UUID reportId, int version, Map<String, BigDecimal> figures,
+            List<String> techniques, String changes, String who, String at) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("report_id", reportId.toString());
+        v.put("version", version);
+        v.put("figures", FiguresJson.write(figures));
+        v.put("techniques", techniques.isEmpty() ? null : JsonText.write(techniques));
+        v.put("changes", changes);
+        v.put("submitted_by", who);
+        v.put("at", at);
+        return v;
+    }
+
+    private static Outbox.Pending event(ReportSubmitted data) {
+        return new Outbox.Pending(Topics.REPORT_SUBMITTED, data.reporterId(), EventEnvelope.of(SOURCE,
+                EventTypes.REPORT_SUBMITTED, data.reportId(), ReportSubmitted.VERSION, data));
+    }
+}
