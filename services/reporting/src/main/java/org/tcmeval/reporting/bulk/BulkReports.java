@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.tcmeval.reporting.technique.TechniqueCheck;
+import org.tcmeval.reporting.technique.TechniqueDirectory;
+import org.tcmeval.targets.ReportField;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.FiguresJson;
@@ -62,6 +65,9 @@ public class BulkReports {
 
     @Inject
     Clock clock;
+
+    @Inject
+    TechniqueDirectory catalogue;
 
     private final Map<InstitutionType, ReportForm> forms = new EnumMap<>(InstitutionType.class);
 
@@ -179,7 +185,7 @@ public class BulkReports {
                     }
                     second.add(o);
                 }
-                return existing(passed).map(current -> {
+                return techniqueChecks(passed).chain(checks -> existing(passed).map(current -> {
                     List<Outcome> out = new ArrayList<>(rows.size());
                     for (Object o : second) {
                         if (o instanceof Outcome outcome) {
@@ -188,21 +194,49 @@ public class BulkReports {
                         }
                         Checked c = (Checked) o;
                         BulkRow r = c.row();
+                        TechniqueCheck t = checks.get(r.row());
+                        if (t != null && !t.errors().isEmpty()) {
+                            out.add(refused(r, t.errors().stream().map(e -> new RowError(r.row(), e.field(), e.rule(),
+                                    e.message())).toList()));
+                            continue;
+                        }
                         Map<String, BigDecimal> figures = new TreeMap<>(r.figures());
+                        List<String> techniques = r.techniques();
+                        if (t != null) {
+                            // Counted from the listed codes, as for a single submission; never typed in.
+                            figures.put(ReportField.TECHNIQUE_CLASSES.name(), BigDecimal.valueOf(t.classes()));
+                            figures.put(ReportField.TECHNIQUE_ITEMS.name(), BigDecimal.valueOf(t.items()));
+                            techniques = t.itemCodes();
+                        }
                         Existing e = current.get(c.reporter().reporterId() + "|" + r.period());
                         if (e == null) {
-                            out.add(new Create(r.row(), c.reporter(), r.period(), figures, r.techniques()));
+                            out.add(new Create(r.row(), c.reporter(), r.period(), figures, techniques));
                         } else if (!"DRAFT".equals(e.versionStatus()) && sameFigures(e.figures(), figures)
-                                && e.techniques().equals(r.techniques())) {
+                                && e.techniques().equals(techniques)) {
                             out.add(new Unchanged(r.row(), e));
                         } else {
-                            out.add(new Revise(r.row(), e, c.reporter(), r.period(), figures, r.techniques()));
+                            out.add(new Revise(r.row(), e, c.reporter(), r.period(), figures, techniques));
                         }
                     }
                     return out;
-                });
+                }));
             }));
         });
+    }
+
+    /**
+     * The catalogue's verdict on each passed row that lists technique items, by row number: one
+     * look-up per province against the list in force there (reporting's projection).
+     */
+    private Uni<Map<Integer, TechniqueCheck>> techniqueChecks(List<Checked> passed) {
+        Map<Integer, TechniqueDirectory.Request> requests = new HashMap<>();
+        for (Checked c : passed) {
+            if (!c.row().techniques().isEmpty()) {
+                requests.put(c.row().row(), new TechniqueDirectory.Request(c.reporter().divisionCode(),
+                        c.row().techniques()));
+            }
+        }
+        return catalogue.checkAll(requests);
     }
 
     /** A row that passed the checks needing no query beyond the institutions. */
@@ -286,11 +320,6 @@ public class BulkReports {
         if (!r.techniques().isEmpty()) {
             if (!form.hasTechniques()) {
                 errors.add(new RowError(r.row(), "techniques", "on-form", "the form of this reporter has no technique items"));
-            } else {
-                // Items must be checked against the catalogue and counted into classes and items, which
-                // only single submissions do so far: refusing beats storing codes nobody checked.
-                errors.add(new RowError(r.row(), "techniques", "techniques-not-in-bulk", "technique items are not "
-                        + "accepted in bulk jobs yet; file this report's techniqueItems with POST /api/v1/reports"));
             }
         }
         return errors.isEmpty() ? new Checked(r, reporter) : refused(r, errors);

@@ -46,6 +46,41 @@ public class TechniqueDirectory {
         if (lookups.isEmpty()) {
             return Uni.createFrom().item(TechniqueItemRule.check(itemCodes, Map.of(), listName(province, null)));
         }
+        return listed(province, lookups).map(found -> TechniqueItemRule.check(itemCodes, found.items(),
+                listName(province, found.scope())));
+    }
+
+    /** One check of {@link #checkAll}: a report's division and its listed item codes. */
+    public record Request(String divisionCode, List<String> itemCodes) {
+    }
+
+    /**
+     * Many checks with one look-up per province instead of one per report, as a bulk job needs:
+     * the union of the codes is read once, then each list is judged in memory by the same rule.
+     */
+    public <K> Uni<Map<K, TechniqueCheck>> checkAll(Map<K, Request> requests) {
+        Map<String, Map<K, Request>> byProvince = new HashMap<>();
+        requests.forEach((k, r) -> byProvince.computeIfAbsent(province(r.divisionCode()), p -> new HashMap<>()).put(k, r));
+        Map<K, TechniqueCheck> checks = new HashMap<>();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (var entry : byProvince.entrySet()) {
+            String province = entry.getKey();
+            java.util.Set<String> union = new java.util.TreeSet<>();
+            entry.getValue().values().forEach(r -> union.addAll(TechniqueItemRule.lookups(r.itemCodes())));
+            chain = chain.chain(() -> listed(province, List.copyOf(union)).invoke(found -> entry.getValue().forEach(
+                    (k, r) -> checks.put(k, TechniqueItemRule.check(r.itemCodes(), found.items(),
+                            listName(province, found.scope()))))).replaceWithVoid());
+        }
+        return chain.replaceWith(checks);
+    }
+
+    private record Found(Map<String, TechniqueItemRule.Listed> items, String scope) {
+    }
+
+    private Uni<Found> listed(String province, List<String> lookups) {
+        if (lookups.isEmpty()) {
+            return Uni.createFrom().item(new Found(Map.of(), null));
+        }
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.<Object[]>createNativeQuery(LOOKUP)
                         .setParameter(1, province).setParameter(2, BulkSql.jsonArray(lookups)).getResultList()))
                 .map(rows -> {
@@ -58,7 +93,7 @@ public class TechniqueDirectory {
                             listed.put((String) r[0], new TechniqueItemRule.Listed((String) r[1], (Boolean) r[2]));
                         }
                     }
-                    return TechniqueItemRule.check(itemCodes, listed, listName(province, scope));
+                    return new Found(listed, scope);
                 });
     }
 

@@ -176,13 +176,32 @@ class ReportJobTest {
     }
 
     @Test
-    void techniqueItemsAreRefusedInBulkUntilTheyCanBeCheckedThere() {
-        List<Inst> inst = institutions(1, InstitutionType.THC);
-        JsonPath job = run(PLATFORM, "text/csv", csv("统一社会信用代码,报告期,医师总数,中医药适宜技术",
-                inst.get(0).uscc() + ",2024,8,ACUPUNCTURE_FILIFORM;MOXIBUSTION_SUSPENDED"), null);
-        assertThat(job.getString("state")).isEqualTo("REJECTED");
-        given().auth().oauth2(PLATFORM).accept(ContentType.JSON).get(job.getString("errors")).then().statusCode(200)
-                .body("[0].row", equalTo(2)).body("[0].rule", equalTo("techniques-not-in-bulk"));
+    void techniqueItemsAreCheckedAgainstTheCatalogueAndCountedAsForASingleReport() {
+        org.tcmeval.reporting.technique.TechniqueDirectoryTest.publish("00", "JOBTEST_ACU", 1, "针刺类",
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("JOBTEST_ACU_A", "毫针"),
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("JOBTEST_ACU_B", "耳针"));
+        org.tcmeval.reporting.technique.TechniqueDirectoryTest.publish("00", "JOBTEST_MOX", 1, "灸类",
+                org.tcmeval.reporting.technique.TechniqueDirectoryTest.item("JOBTEST_MOX_A", "悬灸"));
+        List<Inst> inst = institutions(2, InstitutionType.THC);
+        String header = "统一社会信用代码,报告期,医师总数,中医药适宜技术";
+        // An unknown code is a row error naming the item; the catalogue's items pass once the projection has them.
+        JsonPath unknown = run(PLATFORM, "text/csv", csv(header, inst.get(1).uscc() + ",2024,8,JOBTEST_ACU_A;GUESSED"),
+                null);
+        assertThat(unknown.getString("state")).isEqualTo("REJECTED");
+        given().auth().oauth2(PLATFORM).accept(ContentType.JSON).get(unknown.getString("errors")).then().statusCode(200)
+                .body("[0].row", equalTo(2)).body("[0].rule", equalTo("known-technique-item"));
+        String body = csv(header, inst.get(0).uscc() + ",2024,8,JOBTEST_ACU_B;JOBTEST_MOX_A;JOBTEST_ACU_A");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                run(PLATFORM, "text/csv", body, "dryRun=true").getString("state")));
+        assertThat(run(PLATFORM, "text/csv", body, null).getString("state")).isEqualTo("COMPLETED");
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
+            var filed = EventJson.read(reader.await(r -> inst.get(0).id().equals(r.key()), Duration.ofSeconds(30))
+                    .value(), ReportSubmitted.class).data();
+            // 毫针 and 耳针 are 针刺类, 悬灸 is 灸类: 2 classes, 3 items.
+            assertThat(filed.figures().get("techniqueClasses")).isEqualByComparingTo("2");
+            assertThat(filed.figures().get("techniqueItems")).isEqualByComparingTo("3");
+            assertThat(filed.techniqueItems()).containsExactly("JOBTEST_ACU_A", "JOBTEST_ACU_B", "JOBTEST_MOX_A");
+        }
     }
 
     @Test
