@@ -27,7 +27,7 @@ import org.tcmeval.targets.ReportForm;
  *
  * <p>It is one CSV in the bulk job's format: institutions identified by USCC or registration
  * number (the registry assigns the ids), divisions by code. The two township health centres of
- * 玉州区 whose reports the demo files by hand (townships {@link #HAND_FILED}) are left out, and
+ * 玉州区 whose reports the demo files by hand (the THCs of townships {@link #HAND_FILED}) are left out, and
  * 玉州区's other centres report a low TCM physician share, so the county stays below 25% as the
  * README tells.
  */
@@ -103,7 +103,10 @@ public final class DemoYear {
             boolean operating = (d.openedOn() == null || !d.openedOn().isAfter(end))
                     && (d.closedOn() == null || !d.closedOn().isBefore(start));
             // Types whose form is empty (no indicator reads anything from them) have nothing to report.
-            if (!operating || HAND_FILED.contains(d.divisionCode()) || (d.uscc() == null && d.registrationNumber() == null)
+            // Only the hand-filed townships' health centres are left to yuzhou-reporter; their stations and
+            // village clinics report in the job like everyone else's.
+            boolean handFiled = HAND_FILED.contains(d.divisionCode()) && d.type() == InstitutionType.THC;
+            if (!operating || handFiled || (d.uscc() == null && d.registrationNumber() == null)
                     || forms.get(d.type()).fields().isEmpty()) {
                 continue;
             }
