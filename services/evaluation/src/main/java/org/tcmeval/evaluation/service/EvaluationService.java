@@ -5,12 +5,15 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.hibernate.LockMode;
 import org.tcmeval.directory.InstitutionListener;
 import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.engine.Divisions;
@@ -40,48 +43,85 @@ public class EvaluationService implements InstitutionListener {
     @Inject
     TargetProjection targets;
 
-    /** Reports and catalog changes, in the order they are consumed, one at a time. */
+    /**
+     * One poll of reports and catalog changes, in the order consumed: each run of consecutive reports
+     * is applied in one transaction (set-based, so a poll of 500 reports costs a handful of
+     * statements rather than 500 times a handful); a catalog change is applied on its own, between
+     * the reports before and after it. The poll is acknowledged once the returned Uni completes,
+     * that is after every transaction of it committed.
+     */
     @Incoming("evaluation-inputs")
-    public Uni<Void> onEvent(String json) {
-        String type = EventJson.typeOf(json);
-        return switch (type) {
-            case EventTypes.REPORT_SUBMITTED -> onReportSubmitted(json);
-            case EventTypes.TARGET_PROFILE_CHANGED -> targets.onCatalogChanged(json);
-            default -> {
-                Log.debugf("ignoring event of type %s", type);
-                yield Uni.createFrom().voidItem();
+    public Uni<Void> onEvents(List<String> payloads) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        List<String> reports = new ArrayList<>();
+        for (String json : payloads) {
+            String type = EventJson.typeOf(json);
+            switch (type) {
+                case EventTypes.REPORT_SUBMITTED -> reports.add(json);
+                case EventTypes.TARGET_PROFILE_CHANGED -> {
+                    List<String> before = List.copyOf(reports);
+                    reports.clear();
+                    chain = chain.chain(() -> onReports(before)).chain(() -> targets.onCatalogChanged(json));
+                }
+                default -> Log.debugf("ignoring event of type %s", type);
             }
-        };
+        }
+        return chain.chain(() -> onReports(reports));
     }
 
-    Uni<Void> onReportSubmitted(String json) {
-        ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
-        if (!STATUSES.contains(e.status())) {
-            Log.warnf("report %s revision %d: unknown status %s, ignored", e.reportId(), e.revision(), e.status());
+    /** Applies reports in one transaction; a report's revision not newer than the one applied is ignored. */
+    Uni<Void> onReports(List<String> payloads) {
+        Map<UUID, ReportSubmitted> newest = new LinkedHashMap<>();
+        for (String json : payloads) {
+            ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
+            if (!STATUSES.contains(e.status())) {
+                Log.warnf("report %s revision %d: unknown status %s, ignored", e.reportId(), e.revision(), e.status());
+                continue;
+            }
+            newest.merge(UUID.fromString(e.reportId()), e, (a, b) -> a.revision() >= b.revision() ? a : b);
+        }
+        if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID reportId = UUID.fromString(e.reportId());
-        return Panache.withTransaction(() -> Panache.getSession()
-                .chain(s -> s.find(ReportRef.class, reportId, LockMode.PESSIMISTIC_WRITE)).chain(existing -> {
-                    if (existing != null && existing.revision >= e.revision()) {
-                        Log.debugf("report %s revision %d already applied (have %d)", reportId, e.revision(),
-                                existing.revision);
-                        return Uni.createFrom().voidItem();
+        List<UUID> ids = newest.keySet().stream().sorted().toList();
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select report_id from report_ref where report_id in (:ids) order by report_id for update",
+                        Object.class).setParameter("ids", ids).getResultList()
+                .chain(locked -> s.createSelectionQuery("from ReportRef r where r.reportId in :ids", ReportRef.class)
+                        .setParameter("ids", ids).getResultList())
+                .chain(existing -> {
+                    Map<UUID, ReportRef> byId = new HashMap<>();
+                    existing.forEach(r -> byId.put(r.reportId, r));
+                    List<ReportRef> applied = new ArrayList<>();
+                    List<ReportRef> created = new ArrayList<>();
+                    for (ReportSubmitted e : newest.values()) {
+                        ReportRef ref = byId.get(UUID.fromString(e.reportId()));
+                        if (ref != null && ref.revision >= e.revision()) {
+                            Log.debugf("report %s revision %d already applied (have %d)", e.reportId(), e.revision(),
+                                    ref.revision);
+                            continue;
+                        }
+                        if (ref == null) {
+                            ref = newRef(e);
+                            created.add(ref);
+                        }
+                        Counting.apply(ref, e);
+                        applied.add(ref);
                     }
-                    ReportRef ref = existing == null ? new ReportRef() : existing;
-                    if (existing == null) {
-                        ref.reportId = reportId;
-                        ref.reporterKind = e.reporterKind() == null ? "INSTITUTION" : e.reporterKind();
-                        ref.institutionId = e.institutionId() == null ? null : UUID.fromString(e.institutionId());
-                        ref.unitId = e.institutionId() != null ? e.institutionId() : e.reporterId();
-                        ref.divisionCode = e.divisionCode();
-                        ref.year = e.year();
-                        ref.period = e.period();
-                    }
-                    Counting.apply(ref, e);
-                    return ref.persist().chain(() -> evaluator.applyAndJudge(ref));
-                })).onFailure().invoke(t -> Log.errorf(t, "report %s revision %d: evaluation failed", reportId,
-                        e.revision()));
+                    return s.persistAll(created.toArray()).chain(() -> evaluator.applyAndJudgeAll(applied));
+                }))).onFailure().invoke(t -> Log.errorf(t, "%d reports: evaluation failed", newest.size()));
+    }
+
+    private static ReportRef newRef(ReportSubmitted e) {
+        ReportRef ref = new ReportRef();
+        ref.reportId = UUID.fromString(e.reportId());
+        ref.reporterKind = e.reporterKind() == null ? "INSTITUTION" : e.reporterKind();
+        ref.institutionId = e.institutionId() == null ? null : UUID.fromString(e.institutionId());
+        ref.unitId = e.institutionId() != null ? e.institutionId() : e.reporterId();
+        ref.divisionCode = e.divisionCode();
+        ref.year = e.year();
+        ref.period = e.period();
+        return ref;
     }
 
     /**
@@ -91,13 +131,7 @@ public class EvaluationService implements InstitutionListener {
     @Override
     public Uni<Void> changed(InstitutionRef before, InstitutionRef after) {
         return Evaluator.lockInstitution(after.id).chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
-                .chain(reports -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (ReportRef r : reports) {
-                chain = chain.chain(() -> evaluator.applyAndJudge(r));
-            }
-            return chain.chain(() -> rejudgeRegistration(before, after));
-        }).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
+                .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistration(before, after)).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
     }
 
     private Uni<Void> rejudgeRegistration(InstitutionRef before, InstitutionRef after) {
@@ -118,8 +152,8 @@ public class EvaluationService implements InstitutionListener {
     }
 
     /**
-     * Keys of stored results, not the entities: {@link ResultPublisher#record} locks each result as
-     * it reads it, which must be its first read in the session.
+     * Keys of stored results, not the entities: {@link ResultPublisher#recordAll} locks the results
+     * as it reads them, which must be its first read in the session.
      */
     static Uni<List<IndicatorResult.Key>> keys(String where, Object... params) {
         return Panache.getSession().chain(s -> {

@@ -17,9 +17,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.directory.InstitutionRefRepository;
-import org.tcmeval.engine.Contribution;
 import org.tcmeval.engine.DivisionFacts;
 import org.tcmeval.engine.Divisions;
 import org.tcmeval.engine.Engine;
@@ -27,13 +27,10 @@ import org.tcmeval.engine.Judgement;
 import org.tcmeval.engine.Sums;
 import org.tcmeval.engine.Tally;
 import org.tcmeval.engine.TargetInForce;
-import org.tcmeval.engine.UnitFacts;
-import org.tcmeval.engine.UnitFilter;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.evaluation.Scoring;
-import org.tcmeval.evaluation.UnitContribution;
 import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
@@ -87,42 +84,68 @@ public class Evaluator {
     public record Evaluation(Judgement judgement, Optional<String> notComputed) {
     }
 
-    private record SumsKey(String division, String indicator, String filterKey) implements Comparable<SumsKey> {
-        @Override
-        public int compareTo(SumsKey o) {
-            int c = division.compareTo(o.division);
-            c = c != 0 ? c : indicator.compareTo(o.indicator);
-            return c != 0 ? c : filterKey.compareTo(o.filterKey);
-        }
-    }
-
     /** Applies the report's counting figures (or their absence) and judges what changed. */
     public Uni<Void> applyAndJudge(ReportRef report) {
-        if (!report.isAnnual()) {
+        return applyAndJudgeAll(List.of(report));
+    }
+
+    /**
+     * Applies many reports' counting figures in one go (set-based reads and writes, whatever the
+     * number of reports) and judges every result they touched once. Where two reports of the list
+     * are for the same unit and year, the later one wins, as if they had been applied in turn.
+     */
+    public Uni<Void> applyAndJudgeAll(List<ReportRef> reports) {
+        List<ReportRef> annual = reports.stream().filter(ReportRef::isAnnual).toList();
+        if (annual.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return unitOf(report).chain(unit -> {
-            if (unit.isEmpty()) {
-                return Uni.createFrom().voidItem();   // institution not known yet: applied when it arrives
+        List<UUID> institutionIds = annual.stream().filter(ReportRef::isInstitutionReport).map(r -> r.institutionId)
+                .distinct().sorted().toList();
+        return lockInstitutions(institutionIds).chain(() -> institutionsById(institutionIds)).chain(known -> {
+            Map<String, Contributions.Work> work = new LinkedHashMap<>();
+            for (ReportRef r : annual) {
+                Optional<Unit> unit = unitOf(r, known);
+                if (unit.isEmpty()) {
+                    continue;   // institution not known yet: applied when it arrives
+                }
+                r.countyCode = unit.get().countyCode();
+                String key = unit.get().id() + "/" + r.year;
+                work.remove(key);
+                work.put(key, new Contributions.Work(unit.get(), r.year, Counting.counted(config.counting(), r)));
             }
-            report.countyCode = unit.get().countyCode();
-            Optional<Map<String, BigDecimal>> counted = Counting.counted(config.counting(), report);
-            return catalog.resolver(report.year).chain(resolver -> apply(unit.get(), report.year, counted, resolver)
-                    .chain(this::judgeAll));
+            List<Integer> years = work.values().stream().map(Contributions.Work::year).distinct().sorted().toList();
+            Map<Integer, TargetResolver> resolvers = new TreeMap<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (int y : years) {
+                chain = chain.chain(() -> catalog.resolver(y).invoke(r -> resolvers.put(y, r)).replaceWithVoid());
+            }
+            return chain.chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers))
+                    .chain(this::judgeAll);
         });
     }
 
-    private Uni<Optional<Unit>> unitOf(ReportRef r) {
+    private static Uni<Map<UUID, InstitutionRef>> institutionsById(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createSelectionQuery("from InstitutionRef i where i.id in :ids",
+                InstitutionRef.class).setParameter("ids", ids).getResultList()).map(list -> {
+                    Map<UUID, InstitutionRef> m = new HashMap<>();
+                    list.forEach(i -> m.put(i.id, i));
+                    return m;
+                });
+    }
+
+    private static Optional<Unit> unitOf(ReportRef r, Map<UUID, InstitutionRef> institutions) {
         return switch (r.reporterKind) {
-            case "INSTITUTION" -> lockInstitution(r.institutionId)
-                    .chain(() -> Panache.getSession()).chain(s -> s.find(InstitutionRef.class, r.institutionId))
-                    .map(inst -> inst == null || inst.type == null || inst.countyCode == null ? Optional.empty()
-                            : Optional.of(new Unit(inst.id.toString(), Reporter.INSTITUTION, inst.type, inst.grade,
-                                    inst.countyCode, inst.countyCode)));
-            case "COUNTY" -> Uni.createFrom().item(Optional.of(
-                    new Unit(r.unitId, Reporter.COUNTY, null, null, r.unitId, r.unitId)));
-            default -> Uni.createFrom().item(Optional.of(
-                    new Unit(r.unitId, Reporter.JURISDICTION, null, null, null, r.unitId)));
+            case "INSTITUTION" -> {
+                InstitutionRef inst = institutions.get(r.institutionId);
+                yield inst == null || inst.type == null || inst.countyCode == null ? Optional.empty()
+                        : Optional.of(new Unit(inst.id.toString(), Reporter.INSTITUTION, inst.type, inst.grade,
+                                inst.countyCode, inst.countyCode));
+            }
+            case "COUNTY" -> Optional.of(new Unit(r.unitId, Reporter.COUNTY, null, null, r.unitId, r.unitId));
+            default -> Optional.of(new Unit(r.unitId, Reporter.JURISDICTION, null, null, null, r.unitId));
         };
     }
 
@@ -131,163 +154,23 @@ public class Evaluator {
      * transaction. Without it, a report and its institution arriving together each miss the other's
      * uncommitted row and the report is never applied.
      */
-    public static Uni<Void> lockInstitution(java.util.UUID institutionId) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select 1 from (select pg_advisory_xact_lock(hashtext(:k))) l", Integer.class)
-                .setParameter("k", "institution:" + institutionId).getResultList()).replaceWithVoid();
+    public static Uni<Void> lockInstitution(UUID institutionId) {
+        return lockInstitutions(List.of(institutionId));
     }
 
-    private static List<IndicatorDefinition> indicatorsOf(Unit u) {
-        return switch (u.reporter()) {
-            case INSTITUTION -> Engine.applicableIndicators(u.type());
-            case COUNTY -> {
-                List<IndicatorDefinition> all = new ArrayList<>(Engine.applicableIndicators(Reporter.COUNTY));
-                all.addAll(Engine.applicableIndicators(Reporter.JURISDICTION));
-                yield all;
-            }
-            case JURISDICTION -> Engine.applicableIndicators(Reporter.JURISDICTION);
-        };
-    }
-
-    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures) {
-        return switch (i.reporter()) {
-            case INSTITUTION -> {
-                Map<String, BigDecimal> facts = new HashMap<>(figures);
-                if (u.grade() != null) {
-                    facts.put(HospitalGrade.FACT, BigDecimal.valueOf(u.grade().rank()));   // the registry's grade wins
-                }
-                yield UnitFacts.institution(u.type(), facts);
-            }
-            case COUNTY -> UnitFacts.county(figures);
-            case JURISDICTION -> UnitFacts.jurisdiction(figures);
-        };
-    }
-
-    /**
-     * Replaces the unit's contributions for {@code year}: the old ones out of exactly the sums that
-     * hold them, the new ones (one per indicator and filter key in force along the roll-up chain) in.
-     *
-     * @return the divisions and indicators whose sums or figures changed
-     */
-    Uni<Set<Touch>> apply(Unit u, int year, Optional<Map<String, BigDecimal>> counted, TargetResolver resolver) {
-        return UnitContribution.<UnitContribution>list("key.unitId = ?1 and key.year = ?2", u.id(), year).chain(old -> {
-            Map<SumsKey, Tally> deltas = new TreeMap<>();
-            Set<Touch> touched = new TreeSet<>();
-            for (UnitContribution c : old) {
-                for (String d : c.divisionList()) {
-                    deltas.merge(new SumsKey(d, c.key.indicatorCode(), c.key.filterKey()), Tally.ZERO.minus(c.tally()),
-                            Tally::plus);
-                    touched.add(new Touch(d, c.key.indicatorCode(), year));
-                }
-            }
-            Map<UnitContribution.Key, Map.Entry<Tally, List<String>>> now = new LinkedHashMap<>();
-            if (counted.isPresent()) {
-                for (IndicatorDefinition i : indicatorsOf(u)) {
-                    if (i.reporter() != Reporter.JURISDICTION && (u.countyCode() == null
-                            || !u.countyCode().matches("\\d{6}"))) {
-                        continue;
-                    }
-                    List<String> divisions = i.reporter() == Reporter.JURISDICTION ? List.of(u.ownDivision())
-                            : Divisions.rollUpChain(u.countyCode());
-                    Map<String, UnitFilter> filters = new LinkedHashMap<>();
-                    Map<String, List<String>> byKey = new LinkedHashMap<>();
-                    for (String d : divisions) {
-                        UnitFilter f = Engine.unitFilter(i, TargetInForce.resolve(resolver, d, i.code())
-                                .map(TargetInForce::target).orElse(null));
-                        filters.putIfAbsent(f.key(), f);
-                        byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
-                    }
-                    UnitFacts facts = factsOf(u, i, counted.get());
-                    for (var g : byKey.entrySet()) {
-                        Optional<Contribution> c = Engine.contribution(i, filters.get(g.getKey()), facts);
-                        if (c.isEmpty()) {
-                            continue;
-                        }
-                        now.put(new UnitContribution.Key(u.id(), i.code(), year, g.getKey()),
-                                Map.entry(c.get().tally(), g.getValue()));
-                        for (String d : g.getValue()) {
-                            deltas.merge(new SumsKey(d, i.code(), g.getKey()), c.get().tally(), Tally::plus);
-                            touched.add(new Touch(d, i.code(), year));
-                        }
-                    }
-                }
-            }
-            if (u.reporter() != Reporter.INSTITUTION) {
-                // The division's own figures changed: any of its results may read them (conditions, row 18).
-                for (IndicatorDefinition i : Indicators.ALL) {
-                    touched.add(new Touch(u.ownDivision(), i.code(), year));
-                }
-            }
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            Map<UnitContribution.Key, UnitContribution> oldByKey = new HashMap<>();
-            old.forEach(c -> oldByKey.put(c.key, c));
-            for (UnitContribution c : old) {
-                if (!now.containsKey(c.key)) {
-                    chain = chain.chain(() -> c.delete());
-                }
-            }
-            for (var e : now.entrySet()) {
-                UnitContribution row = oldByKey.get(e.getKey());
-                if (row != null && row.tally().equals(e.getValue().getKey())
-                        && row.divisionList().equals(e.getValue().getValue())) {
-                    continue;
-                }
-                UnitContribution target = row == null ? new UnitContribution() : row;
-                target.key = e.getKey();
-                target.set(e.getValue().getKey(), e.getValue().getValue());
-                chain = chain.chain(() -> target.persist().replaceWithVoid());
-            }
-            Map<SumsKey, Tally> nonZero = new TreeMap<>();
-            deltas.forEach((k, t) -> {
-                if (!t.equals(Tally.ZERO)) {
-                    nonZero.put(k, t);
-                }
-            });
-            return chain.chain(() -> addToSums(nonZero, year)).replaceWith(touched);
-        });
-    }
-
-    /**
-     * Adds every delta in one statement (an additive multi-row upsert), in key order so that two
-     * transactions touching the same sums lock them in the same order.
-     */
-    private static Uni<Void> addToSums(Map<SumsKey, Tally> deltas, int year) {
-        if (deltas.isEmpty()) {
+    /** {@link #lockInstitution} for many, in one statement and in id order (no deadlock between batches). */
+    static Uni<Void> lockInstitutions(List<UUID> sortedIds) {
+        if (sortedIds.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("insert into division_sums (division_code, indicator_code, year,"
-                + " filter_key, numerator, denominator, units, excluded, missing_facts, registry_population_units) values ");
-        for (int i = 0; i < deltas.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:d").append(i).append(", :i").append(i).append(", :y, :f").append(i)
-                    .append(", cast(:n").append(i).append(" as numeric), cast(:dn").append(i).append(" as numeric), :u")
-                    .append(i).append(", :e").append(i).append(", :m").append(i).append(", :r").append(i).append(")");
-        }
-        sql.append(" on conflict (division_code, indicator_code, year, filter_key) do update set"
-                + " numerator = division_sums.numerator + excluded.numerator,"
-                + " denominator = division_sums.denominator + excluded.denominator,"
-                + " units = division_sums.units + excluded.units,"
-                + " excluded = division_sums.excluded + excluded.excluded,"
-                + " missing_facts = division_sums.missing_facts + excluded.missing_facts,"
-                + " registry_population_units = division_sums.registry_population_units"
-                + " + excluded.registry_population_units");
-        return Panache.getSession().chain(s -> {
-            var q = s.createNativeQuery(sql.toString()).setParameter("y", year);
-            int i = 0;
-            for (var e : deltas.entrySet()) {
-                Tally t = e.getValue();
-                q.setParameter("d" + i, e.getKey().division()).setParameter("i" + i, e.getKey().indicator())
-                        .setParameter("f" + i, e.getKey().filterKey()).setParameter("n" + i, t.numerator())
-                        .setParameter("dn" + i, t.denominator()).setParameter("u" + i, t.units())
-                        .setParameter("e" + i, t.excluded()).setParameter("m" + i, t.missingFacts())
-                        .setParameter("r" + i, t.registryPopulationUnits());
-                i++;
-            }
-            return q.executeUpdate();
-        }).replaceWithVoid();
+        List<String> keys = sortedIds.stream().map(id -> "institution:" + id).toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock("
+                        + "hashtext(k)) from (select k from unnest(cast(:k as text[])) k order by k) o) l", Integer.class)
+                .setParameter("k", keys.toArray(String[]::new)).getResultList()).replaceWithVoid();
     }
 
     /** Every sums row of the year for these divisions and indicators, in one read. */
-    private static Uni<Map<SumsKey, Tally>> readSums(int year, Set<String> divisions, Set<String> indicators) {
+    private static Uni<Map<Contributions.SumsKey, Tally>> readSums(int year, Set<String> divisions, Set<String> indicators) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select division_code, indicator_code, filter_key,"
                         + " numerator, denominator, units, excluded, missing_facts, registry_population_units"
                         + " from division_sums where year = :y and division_code in (:d) and indicator_code in (:i)",
@@ -295,29 +178,13 @@ public class Evaluator {
                 .setParameter("y", year).setParameter("d", List.copyOf(divisions))
                 .setParameter("i", List.copyOf(indicators)).getResultList())
                 .map(rows -> {
-                    Map<SumsKey, Tally> m = new HashMap<>();
+                    Map<Contributions.SumsKey, Tally> m = new HashMap<>();
                     for (Object[] r : rows) {
-                        m.put(new SumsKey((String) r[0], (String) r[1], (String) r[2]), new Tally((BigDecimal) r[3],
+                        m.put(new Contributions.SumsKey((String) r[0], (String) r[1], (String) r[2]), new Tally((BigDecimal) r[3],
                                 (BigDecimal) r[4], ((Number) r[5]).longValue(), ((Number) r[6]).longValue(),
                                 ((Number) r[7]).longValue(), ((Number) r[8]).longValue()));
                     }
                     return m;
-                });
-    }
-
-    private static Uni<Tally> readSums(String division, String indicator, int year, String filterKey) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select numerator, denominator, units, excluded,"
-                        + " missing_facts, registry_population_units from division_sums where division_code = :d"
-                        + " and indicator_code = :i and year = :y and filter_key = :f", Object[].class)
-                .setParameter("d", division).setParameter("i", indicator).setParameter("y", year)
-                .setParameter("f", filterKey).getResultList())
-                .map(rows -> {
-                    if (rows.isEmpty()) {
-                        return Tally.ZERO;
-                    }
-                    Object[] r = rows.get(0);
-                    return new Tally((BigDecimal) r[0], (BigDecimal) r[1], ((Number) r[2]).longValue(),
-                            ((Number) r[3]).longValue(), ((Number) r[4]).longValue(), ((Number) r[5]).longValue());
                 });
     }
 
@@ -345,7 +212,7 @@ public class Evaluator {
             divisions.add(t.division());
             codes.add(t.indicatorCode());
         });
-        return readSums(year, divisions, codes).chain(sums -> {
+        return lookups.prefetch(year, divisions).chain(() -> readSums(year, divisions, codes)).chain(sums -> {
             List<Evaluation> evaluations = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Touch t : touches) {
@@ -355,7 +222,7 @@ public class Evaluator {
                 }
                 Optional<TargetInForce> target = TargetInForce.resolve(resolver, t.division(), i.code());
                 String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
-                Tally tally = sums.getOrDefault(new SumsKey(t.division(), i.code(), filterKey), Tally.ZERO);
+                Tally tally = sums.getOrDefault(new Contributions.SumsKey(t.division(), i.code(), filterKey), Tally.ZERO);
                 chain = chain.chain(() -> lookups.divisionFacts(t.division(), year)
                         .chain(facts -> lookups.expected(t.division(), i, year)
                                 .invoke(expected -> evaluations.add(new Evaluation(engine.judge(i, target,
@@ -373,7 +240,7 @@ public class Evaluator {
         Optional<TargetInForce> target = TargetInForce.resolve(resolver, division, i.code());
         String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
         return readSums(year, Set.of(division), Set.of(i.code()))
-                .map(m -> m.getOrDefault(new SumsKey(division, i.code(), filterKey), Tally.ZERO))
+                .map(m -> m.getOrDefault(new Contributions.SumsKey(division, i.code(), filterKey), Tally.ZERO))
                 .chain(tally -> lookups.divisionFacts(division, year)
                         .chain(facts -> lookups.expected(division, i, year)
                                 .map(expected -> new Evaluation(engine.judge(i, target, new Sums(filterKey, tally),
@@ -384,6 +251,62 @@ public class Evaluator {
     public final class Lookups {
         private final Map<String, Map<String, BigDecimal>> facts = new HashMap<>();
         private final Map<String, OptionalLong> expected = new HashMap<>();
+        /** Operating institutions per year, province, county and type, for provinces read in full. */
+        private final Map<String, Map<String, Map<InstitutionType, Long>>> operating = new HashMap<>();
+
+        /**
+         * Reads what judging these divisions in {@code year} needs in two statements: their own
+         * reports, and the operating institutions of their provinces counted per county and type.
+         */
+        Uni<Void> prefetch(int year, Set<String> divisions) {
+            List<String> unread = divisions.stream().filter(d -> !facts.containsKey(d + "/" + year)).toList();
+            List<String> provinces = divisions.stream().map(d -> d.substring(0, Math.min(2, d.length()))).distinct()
+                    .filter(p -> !operating.containsKey(year + "/" + p)).toList();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            if (!unread.isEmpty()) {
+                chain = chain.chain(() -> ReportRef.<ReportRef>list("unitId in ?1 and year = ?2 and period = ?3", unread,
+                        year, String.valueOf(year)).invoke(reports -> {
+                            unread.forEach(d -> facts.put(d + "/" + year, Map.of()));
+                            for (ReportRef r : reports) {
+                                Counting.counted(config.counting(), r).ifPresent(f -> facts.put(r.unitId + "/" + year, f));
+                            }
+                        }).replaceWithVoid());
+            }
+            if (!provinces.isEmpty()) {
+                chain = chain.chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery("select i.countyCode,"
+                                + " i.type, count(i) from InstitutionRef i where substring(i.countyCode, 1, 2) in :p"
+                                + " and i.type is not null and (i.openedOn is null or i.openedOn <= :end)"
+                                + " and (i.closedOn is null or i.closedOn >= :start) group by i.countyCode, i.type",
+                                Object[].class).setParameter("p", provinces).setParameter("end", LocalDate.of(year, 12, 31))
+                        .setParameter("start", LocalDate.of(year, 1, 1)).getResultList()).invoke(rows -> {
+                            provinces.forEach(p -> operating.put(year + "/" + p, new HashMap<>()));
+                            for (Object[] r : rows) {
+                                String county = (String) r[0];
+                                operating.get(year + "/" + county.substring(0, 2))
+                                        .computeIfAbsent(county, c -> new java.util.EnumMap<>(InstitutionType.class))
+                                        .put((InstitutionType) r[1], ((Number) r[2]).longValue());
+                            }
+                        }).replaceWithVoid());
+            }
+            return chain;
+        }
+
+        private OptionalLong counted(String division, Set<InstitutionType> types, int year) {
+            Map<String, Map<InstitutionType, Long>> counties = operating.get(year + "/"
+                    + division.substring(0, Math.min(2, division.length())));
+            if (counties == null) {
+                return null;
+            }
+            long n = 0;
+            for (var c : counties.entrySet()) {
+                if (c.getKey().startsWith(division)) {
+                    for (InstitutionType t : types) {
+                        n += c.getValue().getOrDefault(t, 0L);
+                    }
+                }
+            }
+            return OptionalLong.of(n);
+        }
 
         /** The division's own counting report figures (a county's county report, a city's own report). */
         Uni<Map<String, BigDecimal>> divisionFacts(String division, int year) {
@@ -410,6 +333,11 @@ public class Evaluator {
                     String key = division + "/" + year + "/" + new TreeSet<>(i.applicableTypes());
                     if (expected.containsKey(key)) {
                         yield Uni.createFrom().item(expected.get(key));
+                    }
+                    OptionalLong prefetched = counted(division, i.applicableTypes(), year);
+                    if (prefetched != null) {
+                        expected.put(key, prefetched);
+                        yield Uni.createFrom().item(prefetched);
                     }
                     yield institutions.count("countyCode like ?1 and type in ?2 and (openedOn is null or openedOn <= ?3)"
                                     + " and (closedOn is null or closedOn >= ?4)", division + "%",

@@ -93,42 +93,40 @@ public class ResultPublisher {
                 .chain(existing -> {
                     Map<IndicatorResult.Key, IndicatorResult> byKey = new java.util.HashMap<>();
                     existing.forEach(r -> byKey.put(r.key, r));
-                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    List<IndicatorResult> created = new java.util.ArrayList<>();
+                    List<Outbox.Pending> events = new java.util.ArrayList<>();
                     for (IndicatorResult r : now) {
-                        chain = chain.chain(() -> store(byKey.get(r.key), r, year)).replaceWithVoid();
+                        IndicatorResult was = byKey.get(r.key);
+                        IndicatorResult changed = change(was, r, year);
+                        if (changed != null) {
+                            if (was == null) {
+                                created.add(changed);
+                            }
+                            events.add(event(changed));
+                        }
                     }
-                    return chain;
+                    // Updated rows are managed and flush at commit; new rows and events go in batches.
+                    return Panache.getSession().chain(s -> s.persistAll(created.toArray()))
+                            .chain(() -> outbox.enqueueAll(events, 1_000)).replaceWithVoid();
                 });
     }
 
-    public Uni<IndicatorResult> record(int year, Evaluator.Evaluation ev) {
-        IndicatorResult now = toResult(year, ev);
-        // Locked, so a re-judgement after a target change and a report on the same division take turns.
-        // The row lock is taken in SQL, then the entity read: find(..., PESSIMISTIC_WRITE) on an entity the
-        // session already holds issues a lock statement Hibernate Reactive gets wrong for record ids.
-        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id from indicator_result where unit_id = :u"
-                                + " and indicator_code = :i and year = :y for update", String.class)
-                        .setParameter("u", now.key.unitId()).setParameter("i", now.key.indicatorCode())
-                        .setParameter("y", now.key.year()).getResultList()
-                        .chain(locked -> s.find(IndicatorResult.class, now.key)))
-                .flatMap(existing -> store(existing, now, year));
-    }
-
-    private Uni<IndicatorResult> store(IndicatorResult existing, IndicatorResult now, int year) {
+    /** The result to write (the existing row updated, or the new one), or null when a reader would see no change. */
+    private static IndicatorResult change(IndicatorResult existing, IndicatorResult now, int year) {
         if (existing == null && now.status == ResultStatus.NO_DATA && now.unitsDecided == 0
                 && now.denominator.signum() == 0 && now.numerator.signum() == 0) {
             // Nothing to say that the scorecard does not say without a row.
-            return Uni.createFrom().item(now);
+            return null;
         }
         if (existing != null && sameAs(existing, now)) {
-            return Uni.createFrom().item(existing);
+            return null;
         }
         IndicatorResult r = existing == null ? now : copyInto(now, existing);
         r.sequence = existing == null ? 1 : existing.sequence + 1;
         r.updatedAt = OffsetDateTime.now();
         Log.debugf("%s %s %d: %s %s (%d/%d)", r.key.unitId(), r.key.indicatorCode(), year, r.status,
                 r.value, r.unitsDecided, r.unitsExpected);
-        return r.<IndicatorResult>persist().flatMap(saved -> publish(saved).replaceWith(saved));
+        return r;
     }
 
     private static IndicatorResult copyInto(IndicatorResult from, IndicatorResult to) {
@@ -160,12 +158,12 @@ public class ResultPublisher {
                 && Objects.equals(readFigures(a.actualFigures), readFigures(b.actualFigures));
     }
 
-    private Uni<?> publish(IndicatorResult r) {
+    private static Outbox.Pending event(IndicatorResult r) {
         TargetEvaluated data = new TargetEvaluated(r.scope, r.key.unitId(), r.key.indicatorCode(), r.key.year(),
                 r.sequence, r.value, r.numerator, r.denominator, r.comparator, r.threshold, r.upper, r.profileId,
                 r.status.name(), r.completeness, r.unitsDecided, r.unitsExpected, r.reason, r.condition);
         String key = eventKey(r);
-        return outbox.enqueue(Topics.TARGET_EVALUATED, key,
+        return new Outbox.Pending(Topics.TARGET_EVALUATED, key,
                 EventEnvelope.of(SOURCE, EventTypes.TARGET_EVALUATED, key, TargetEvaluated.VERSION, data));
     }
 

@@ -60,16 +60,20 @@ public class TargetProjection {
                 });
     }
 
-    /** One transaction per report: its unit's contributions recomputed under the targets now in force. */
+    /**
+     * In transactions of up to 500 reports, each applied set-based: a provincial change re-applies
+     * thousands of reports without one transaction (or one lock) holding them all.
+     */
     private Uni<Void> reapply(String prefix) {
         return Panache.withSession(() -> ReportRef.<ReportRef>list("divisionCode like ?1 or countyCode like ?1",
                         prefix + "%"))
                 .chain(reports -> {
                     List<UUID> ids = reports.stream().filter(ReportRef::isAnnual).map(r -> r.reportId).toList();
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (UUID id : ids) {
-                        chain = chain.chain(() -> Panache.withTransaction(() -> ReportRef.<ReportRef>findById(id)
-                                .chain(r -> evaluator.applyAndJudge(r))));
+                    for (int from = 0; from < ids.size(); from += 500) {
+                        List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+                        chain = chain.chain(() -> Panache.withTransaction(() -> ReportRef.<ReportRef>list(
+                                "reportId in ?1", batch).chain(evaluator::applyAndJudgeAll)));
                     }
                     return chain;
                 });

@@ -1,0 +1,269 @@
+package org.tcmeval.evaluation.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.tcmeval.engine.Contribution;
+import org.tcmeval.engine.Divisions;
+import org.tcmeval.engine.Engine;
+import org.tcmeval.engine.Tally;
+import org.tcmeval.engine.TargetInForce;
+import org.tcmeval.engine.UnitFacts;
+import org.tcmeval.engine.UnitFilter;
+import org.tcmeval.evaluation.UnitContribution;
+import org.tcmeval.evaluation.service.Evaluator.Touch;
+import org.tcmeval.evaluation.service.Evaluator.Unit;
+import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.targets.HospitalGrade;
+import org.tcmeval.targets.IndicatorDefinition;
+import org.tcmeval.targets.Indicators;
+import org.tcmeval.targets.Reporter;
+import org.tcmeval.targets.TargetResolver;
+
+/**
+ * Replaces units' contributions (what each unit adds to its divisions' sums) for many units at
+ * once, set-based: one read of what they held, one delete, one upsert and one additive upsert of
+ * the sums for a whole batch, whatever its size. The arithmetic is plain Java ({@link #replace});
+ * only the reads and writes touch the database. Runs in the caller's transaction.
+ */
+final class Contributions {
+
+    private static final int CHUNK = 5_000;
+
+    private Contributions() {
+    }
+
+    /** One unit's figures that count for a year (empty: the unit counts for nothing now). */
+    record Work(Unit unit, int year, Optional<Map<String, BigDecimal>> counted) {
+    }
+
+    /** A contribution as stored: the tally and the divisions whose sums hold it. */
+    record Held(UnitContribution.Key key, Tally tally, List<String> divisions) {
+    }
+
+    record SumsKey(String division, String indicator, String filterKey) implements Comparable<SumsKey> {
+        @Override
+        public int compareTo(SumsKey o) {
+            int c = division.compareTo(o.division);
+            c = c != 0 ? c : indicator.compareTo(o.indicator);
+            return c != 0 ? c : filterKey.compareTo(o.filterKey);
+        }
+    }
+
+    /** What a batch changes: sums deltas per year, contributions to drop and to write, results to re-judge. */
+    static final class Changes {
+        final Map<Integer, Map<SumsKey, Tally>> deltas = new TreeMap<>();
+        final Set<Touch> touched = new TreeSet<>();
+        final List<UnitContribution.Key> dropped = new ArrayList<>();
+        final List<Held> written = new ArrayList<>();
+
+        void add(int year, SumsKey key, Tally t) {
+            deltas.computeIfAbsent(year, y -> new TreeMap<>()).merge(key, t, Tally::plus);
+            touched.add(new Touch(key.division(), key.indicator(), year));
+        }
+    }
+
+    /**
+     * Applies every unit's work: reads what the units held, computes the replacement in memory and
+     * writes the difference. {@code resolvers} holds the targets in force for each year of the work.
+     */
+    static Uni<Set<Touch>> applyAll(List<Work> work, Map<Integer, TargetResolver> resolvers) {
+        if (work.isEmpty()) {
+            return Uni.createFrom().item(Set.of());
+        }
+        List<String> units = work.stream().map(w -> w.unit().id()).distinct().toList();
+        List<Integer> years = work.stream().map(Work::year).distinct().toList();
+        return held(units, years).chain(held -> {
+            Changes changes = new Changes();
+            for (Work w : work) {
+                List<Held> old = held.getOrDefault(w.unit().id() + "/" + w.year(), List.of());
+                replace(w, old, resolvers.get(w.year()), changes);
+            }
+            return write(changes).replaceWith(changes.touched);
+        });
+    }
+
+    private static Uni<Map<String, List<Held>>> held(List<String> units, List<Integer> years) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id, indicator_code, year, filter_key,"
+                        + " divisions, numerator, denominator, units, excluded, missing_facts, registry_population_units"
+                        + " from unit_contribution where unit_id in (:u) and year in (:y)", Object[].class)
+                .setParameter("u", units).setParameter("y", years).getResultList())
+                .map(rows -> {
+                    Map<String, List<Held>> m = new HashMap<>();
+                    for (Object[] r : rows) {
+                        int year = ((Number) r[2]).intValue();
+                        Held h = new Held(new UnitContribution.Key((String) r[0], (String) r[1], year, (String) r[3]),
+                                new Tally((BigDecimal) r[5], (BigDecimal) r[6], ((Number) r[7]).longValue(),
+                                        ((Number) r[8]).longValue(), ((Number) r[9]).longValue(),
+                                        ((Number) r[10]).longValue()),
+                                Arrays.asList(((String) r[4]).split(",")));
+                        m.computeIfAbsent(r[0] + "/" + year, k -> new ArrayList<>()).add(h);
+                    }
+                    return m;
+                });
+    }
+
+    /**
+     * Replaces one unit's contributions for a year: the old ones out of exactly the sums that hold
+     * them, the new ones (one per indicator and unit filter in force along the roll-up chain) in.
+     */
+    static void replace(Work w, List<Held> old, TargetResolver resolver, Changes changes) {
+        Unit u = w.unit();
+        int year = w.year();
+        for (Held c : old) {
+            for (String d : c.divisions()) {
+                changes.add(year, new SumsKey(d, c.key().indicatorCode(), c.key().filterKey()),
+                        Tally.ZERO.minus(c.tally()));
+            }
+        }
+        Map<UnitContribution.Key, Held> now = new LinkedHashMap<>();
+        if (w.counted().isPresent()) {
+            for (IndicatorDefinition i : indicatorsOf(u)) {
+                if (i.reporter() != Reporter.JURISDICTION && (u.countyCode() == null
+                        || !u.countyCode().matches("\\d{6}"))) {
+                    continue;
+                }
+                List<String> divisions = i.reporter() == Reporter.JURISDICTION ? List.of(u.ownDivision())
+                        : Divisions.rollUpChain(u.countyCode());
+                Map<String, UnitFilter> filters = new LinkedHashMap<>();
+                Map<String, List<String>> byKey = new LinkedHashMap<>();
+                for (String d : divisions) {
+                    UnitFilter f = Engine.unitFilter(i, TargetInForce.resolve(resolver, d, i.code())
+                            .map(TargetInForce::target).orElse(null));
+                    filters.putIfAbsent(f.key(), f);
+                    byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
+                }
+                UnitFacts facts = factsOf(u, i, w.counted().get());
+                for (var g : byKey.entrySet()) {
+                    Optional<Contribution> c = Engine.contribution(i, filters.get(g.getKey()), facts);
+                    if (c.isPresent()) {
+                        UnitContribution.Key key = new UnitContribution.Key(u.id(), i.code(), year, g.getKey());
+                        now.put(key, new Held(key, c.get().tally(), g.getValue()));
+                        for (String d : g.getValue()) {
+                            changes.add(year, new SumsKey(d, i.code(), g.getKey()), c.get().tally());
+                        }
+                    }
+                }
+            }
+        }
+        if (u.reporter() != Reporter.INSTITUTION) {
+            // The division's own figures changed: any of its results may read them (conditions, row 18).
+            for (IndicatorDefinition i : Indicators.ALL) {
+                changes.touched.add(new Touch(u.ownDivision(), i.code(), year));
+            }
+        }
+        Map<UnitContribution.Key, Held> oldByKey = new HashMap<>();
+        old.forEach(c -> oldByKey.put(c.key(), c));
+        old.stream().filter(c -> !now.containsKey(c.key())).forEach(c -> changes.dropped.add(c.key()));
+        for (Held h : now.values()) {
+            Held was = oldByKey.get(h.key());
+            if (was == null || !was.tally().equals(h.tally()) || !was.divisions().equals(h.divisions())) {
+                changes.written.add(h);
+            }
+        }
+    }
+
+    static List<IndicatorDefinition> indicatorsOf(Unit u) {
+        return switch (u.reporter()) {
+            case INSTITUTION -> Engine.applicableIndicators(u.type());
+            case COUNTY -> {
+                List<IndicatorDefinition> all = new ArrayList<>(Engine.applicableIndicators(Reporter.COUNTY));
+                all.addAll(Engine.applicableIndicators(Reporter.JURISDICTION));
+                yield all;
+            }
+            case JURISDICTION -> Engine.applicableIndicators(Reporter.JURISDICTION);
+        };
+    }
+
+    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures) {
+        return switch (i.reporter()) {
+            case INSTITUTION -> {
+                Map<String, BigDecimal> facts = new HashMap<>(figures);
+                if (u.grade() != null) {
+                    facts.put(HospitalGrade.FACT, BigDecimal.valueOf(u.grade().rank()));   // the registry's grade wins
+                }
+                yield UnitFacts.institution(u.type(), facts);
+            }
+            case COUNTY -> UnitFacts.county(figures);
+            case JURISDICTION -> UnitFacts.jurisdiction(figures);
+        };
+    }
+
+    private static Uni<Void> write(Changes changes) {
+        List<Map<String, Object>> drops = changes.dropped.stream().map(k -> Map.<String, Object>of("unit_id", k.unitId(),
+                "indicator_code", k.indicatorCode(), "year", k.year(), "filter_key", k.filterKey())).toList();
+        List<Map<String, Object>> rows = changes.written.stream().map(h -> row(h.key().unitId(), h.key().indicatorCode(),
+                h.key().filterKey(), h.tally(), Map.of("year", h.key().year(), "divisions",
+                        String.join(",", h.divisions())))).toList();
+        List<Map<String, Object>> sums = new ArrayList<>();
+        changes.deltas.forEach((year, deltas) -> deltas.forEach((k, t) -> {
+            if (!t.equals(Tally.ZERO)) {
+                sums.add(row(k.division(), k.indicator(), k.filterKey(), t, Map.of("year", year)));
+            }
+        }));
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        if (!drops.isEmpty()) {
+            chain = chain.chain(() -> BulkSql.execute("delete from unit_contribution c using " + BulkSql.ROWS
+                    + " as r(unit_id text, indicator_code text, year int, filter_key text) where c.unit_id = r.unit_id"
+                    + " and c.indicator_code = r.indicator_code and c.year = r.year and c.filter_key = r.filter_key",
+                    drops, CHUNK));
+        }
+        if (!rows.isEmpty()) {
+            chain = chain.chain(() -> BulkSql.execute("insert into unit_contribution (unit_id, indicator_code, year,"
+                    + " filter_key, divisions, " + TALLY_COLUMNS + ") select unit_id, indicator_code, year, filter_key,"
+                    + " divisions, " + TALLY_COLUMNS + " from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text,"
+                    + " year int, filter_key text, divisions text, " + TALLY_TYPES + ") on conflict (unit_id,"
+                    + " indicator_code, year, filter_key) do update set divisions = excluded.divisions,"
+                    + " numerator = excluded.numerator, denominator = excluded.denominator, units = excluded.units,"
+                    + " excluded = excluded.excluded, missing_facts = excluded.missing_facts,"
+                    + " registry_population_units = excluded.registry_population_units", rows, CHUNK));
+        }
+        if (!sums.isEmpty()) {
+            // In key order (the rows arrive sorted), so two transactions adding to the same sums lock
+            // them in the same order and never deadlock.
+            chain = chain.chain(() -> BulkSql.execute("insert into division_sums (division_code, indicator_code, year,"
+                    + " filter_key, " + TALLY_COLUMNS + ") select division_code, indicator_code, year, filter_key, " + TALLY_COLUMNS + " from "
+                    + BulkSql.ROWS + " as r(division_code text, indicator_code text, year int, filter_key text, "
+                    + TALLY_TYPES + ") order by year, division_code, indicator_code, filter_key"
+                    + " on conflict (division_code, indicator_code, year, filter_key) do update set"
+                    + " numerator = division_sums.numerator + excluded.numerator,"
+                    + " denominator = division_sums.denominator + excluded.denominator,"
+                    + " units = division_sums.units + excluded.units,"
+                    + " excluded = division_sums.excluded + excluded.excluded,"
+                    + " missing_facts = division_sums.missing_facts + excluded.missing_facts,"
+                    + " registry_population_units = division_sums.registry_population_units"
+                    + " + excluded.registry_population_units", sums, 100_000));
+        }
+        return chain.replaceWithVoid();
+    }
+
+    private static final String TALLY_COLUMNS = "numerator, denominator, units, excluded, missing_facts,"
+            + " registry_population_units";
+    private static final String TALLY_TYPES = "numerator numeric, denominator numeric, units bigint, excluded bigint,"
+            + " missing_facts bigint, registry_population_units bigint";
+
+    private static Map<String, Object> row(String first, String indicator, String filterKey, Tally t,
+            Map<String, Object> more) {
+        Map<String, Object> m = new HashMap<>(more);
+        m.put(more.containsKey("divisions") ? "unit_id" : "division_code", first);
+        m.put("indicator_code", indicator);
+        m.put("filter_key", filterKey);
+        m.put("numerator", t.numerator());
+        m.put("denominator", t.denominator());
+        m.put("units", t.units());
+        m.put("excluded", t.excluded());
+        m.put("missing_facts", t.missingFacts());
+        m.put("registry_population_units", t.registryPopulationUnits());
+        return m;
+    }
+}
