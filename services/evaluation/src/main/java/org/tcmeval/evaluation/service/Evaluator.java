@@ -61,6 +61,9 @@ public class Evaluator {
     @Inject
     ResultPublisher results;
 
+    @Inject
+    DivisionPopulations populations;
+
     Engine engine;
 
     @PostConstruct
@@ -149,7 +152,7 @@ public class Evaluator {
         };
     }
 
-    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures) {
+    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures, Long residents) {
         return switch (i.reporter()) {
             case INSTITUTION -> {
                 Map<String, BigDecimal> facts = new HashMap<>(figures);
@@ -158,8 +161,8 @@ public class Evaluator {
                 }
                 yield UnitFacts.institution(u.type(), facts);
             }
-            case COUNTY -> UnitFacts.county(figures);
-            case JURISDICTION -> UnitFacts.jurisdiction(figures);
+            case COUNTY -> new UnitFacts(Reporter.COUNTY, null, figures, residents);
+            case JURISDICTION -> new UnitFacts(Reporter.JURISDICTION, null, figures, residents);
         };
     }
 
@@ -170,7 +173,11 @@ public class Evaluator {
      * @return the divisions and indicators whose sums or figures changed
      */
     Uni<Set<Touch>> apply(Unit u, int year, Optional<Map<String, BigDecimal>> counted, TargetResolver resolver) {
-        return UnitContribution.<UnitContribution>list("key.unitId = ?1 and key.year = ?2", u.id(), year).chain(old -> {
+        // The registry's residents of the unit's own division, read (and locked) first: see DivisionPopulations.
+        Uni<Long> registry = u.reporter() == Reporter.INSTITUTION ? Uni.createFrom().nullItem()
+                : populations.residents(u.ownDivision(), year);
+        return registry.chain(residents -> UnitContribution.<UnitContribution>list("key.unitId = ?1 and key.year = ?2",
+                u.id(), year).chain(old -> {
             Map<SumsKey, Tally> deltas = new TreeMap<>();
             Set<Touch> touched = new TreeSet<>();
             for (UnitContribution c : old) {
@@ -197,7 +204,7 @@ public class Evaluator {
                         filters.putIfAbsent(f.key(), f);
                         byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
                     }
-                    UnitFacts facts = factsOf(u, i, counted.get());
+                    UnitFacts facts = factsOf(u, i, counted.get(), residents);
                     for (var g : byKey.entrySet()) {
                         Optional<Contribution> c = Engine.contribution(i, filters.get(g.getKey()), facts);
                         if (c.isEmpty()) {
@@ -244,7 +251,7 @@ public class Evaluator {
                 }
             });
             return chain.chain(() -> addToSums(nonZero, year)).replaceWith(touched);
-        });
+        }));
     }
 
     /**
