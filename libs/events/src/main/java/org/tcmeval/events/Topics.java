@@ -7,6 +7,8 @@ package org.tcmeval.events;
 public final class Topics {
     /** Compacted; key = institution id. */
     public static final String INSTITUTION_CHANGED = "institution-changed";
+    /** Compacted; key = division code. Each record holds the division's population of every year. */
+    public static final String DIVISION_CHANGED = "division-changed";
     /** Key = institution id, so corrections of one institution's reports stay ordered. */
     public static final String REPORT_SUBMITTED = "report-submitted";
     /** Key = {@code <scope division code or institution id>:<indicator>:<year>}. */

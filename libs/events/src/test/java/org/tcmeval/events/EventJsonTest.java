@@ -86,4 +86,25 @@ class EventJsonTest {
         assertThat(v1.items().get(0).provisional()).isNull();
         assertThat(v1.items().get(0).source()).isNull();
     }
+
+    @Test
+    void divisionChangedKeepsEveryYearOfPopulationInYearOrder() {
+        var population = new java.util.HashMap<Integer, Long>(Map.of(2024, 1_263_000L, 2023, 1_271_000L));
+        DivisionChanged sent = new DivisionChanged("450902", 3, "玉州区", "COUNTY", "4509", "市辖区",
+                new java.util.TreeMap<>(population));
+        String json = EventJson.write(EventEnvelope.of("/institution-registry", EventTypes.DIVISION_CHANGED, "450902",
+                DivisionChanged.VERSION, sent));
+        DivisionChanged back = EventJson.read(json, DivisionChanged.class).data();
+
+        assertThat(json).contains("\"population\":{\"2023\":1271000,\"2024\":1263000}");
+        assertThat(back).isEqualTo(sent);
+        assertThat(back.residents(2023)).isEqualTo(1_271_000L);
+        assertThat(back.residents(2022)).isNull();
+        // Without a population (a division registered without one) the map is empty, not null.
+        String bare = """
+                {"specversion":"1.0","id":"e3","type":"org.tcmeval.division.changed","dataversion":1,
+                 "data":{"code":"45","revision":0,"name":"广西壮族自治区","level":"PROVINCE"}}
+                """;
+        assertThat(EventJson.read(bare, DivisionChanged.class).data().population()).isEmpty();
+    }
 }

@@ -77,7 +77,8 @@ final class Contributions {
      * Applies every unit's work: reads what the units held, computes the replacement in memory and
      * writes the difference. {@code resolvers} holds the targets in force for each year of the work.
      */
-    static Uni<Set<Touch>> applyAll(List<Work> work, Map<Integer, TargetResolver> resolvers) {
+    static Uni<Set<Touch>> applyAll(List<Work> work, Map<Integer, TargetResolver> resolvers,
+            Map<Integer, Map<String, Long>> residents) {
         if (work.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -87,7 +88,9 @@ final class Contributions {
             Changes changes = new Changes();
             for (Work w : work) {
                 List<Held> old = held.getOrDefault(w.unit().id() + "/" + w.year(), List.of());
-                replace(w, old, resolvers.get(w.year()), changes);
+                Long registry = w.unit().reporter() == Reporter.INSTITUTION ? null
+                        : residents.getOrDefault(w.year(), Map.of()).get(w.unit().ownDivision());
+                replace(w, old, resolvers.get(w.year()), registry, changes);
             }
             return write(changes).replaceWith(changes.touched);
         });
@@ -117,7 +120,7 @@ final class Contributions {
      * Replaces one unit's contributions for a year: the old ones out of exactly the sums that hold
      * them, the new ones (one per indicator and unit filter in force along the roll-up chain) in.
      */
-    static void replace(Work w, List<Held> old, TargetResolver resolver, Changes changes) {
+    static void replace(Work w, List<Held> old, TargetResolver resolver, Long residents, Changes changes) {
         Unit u = w.unit();
         int year = w.year();
         for (Held c : old) {
@@ -143,7 +146,7 @@ final class Contributions {
                     filters.putIfAbsent(f.key(), f);
                     byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
                 }
-                UnitFacts facts = factsOf(u, i, w.counted().get());
+                UnitFacts facts = factsOf(u, i, w.counted().get(), residents);
                 for (var g : byKey.entrySet()) {
                     Optional<Contribution> c = Engine.contribution(i, filters.get(g.getKey()), facts);
                     if (c.isPresent()) {
@@ -185,7 +188,8 @@ final class Contributions {
         };
     }
 
-    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures) {
+    /** {@code residents}: the registry's population of a division unit's own division, or null. */
+    private static UnitFacts factsOf(Unit u, IndicatorDefinition i, Map<String, BigDecimal> figures, Long residents) {
         return switch (i.reporter()) {
             case INSTITUTION -> {
                 Map<String, BigDecimal> facts = new HashMap<>(figures);
@@ -194,8 +198,8 @@ final class Contributions {
                 }
                 yield UnitFacts.institution(u.type(), facts);
             }
-            case COUNTY -> UnitFacts.county(figures);
-            case JURISDICTION -> UnitFacts.jurisdiction(figures);
+            case COUNTY -> new UnitFacts(Reporter.COUNTY, null, figures, residents);
+            case JURISDICTION -> new UnitFacts(Reporter.JURISDICTION, null, figures, residents);
         };
     }
 

@@ -19,7 +19,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.tcmeval.directory.InstitutionRef;
-import org.tcmeval.directory.InstitutionRefRepository;
 import org.tcmeval.engine.DivisionFacts;
 import org.tcmeval.engine.Divisions;
 import org.tcmeval.engine.Engine;
@@ -50,13 +49,13 @@ public class Evaluator {
     EvaluationConfig config;
 
     @Inject
-    InstitutionRefRepository institutions;
-
-    @Inject
     TargetCatalog catalog;
 
     @Inject
     ResultPublisher results;
+
+    @Inject
+    DivisionPopulations populations;
 
     Engine engine;
 
@@ -119,7 +118,15 @@ public class Evaluator {
             for (int y : years) {
                 chain = chain.chain(() -> catalog.resolver(y).invoke(r -> resolvers.put(y, r)).replaceWithVoid());
             }
-            return chain.chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers))
+            Map<Integer, Map<String, Long>> residents = new TreeMap<>();
+            for (int y : years) {
+                // Read (and locked shared) before the contributions: see DivisionPopulations.
+                List<String> divisions = work.values().stream().filter(w -> w.year() == y
+                        && w.unit().reporter() != Reporter.INSTITUTION).map(w -> w.unit().ownDivision()).toList();
+                chain = chain.chain(() -> populations.residents(divisions, y).invoke(m -> residents.put(y, m))
+                        .replaceWithVoid());
+            }
+            return chain.chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers, residents))
                     .chain(this::judgeAll);
         });
     }
@@ -212,39 +219,33 @@ public class Evaluator {
             divisions.add(t.division());
             codes.add(t.indicatorCode());
         });
+        // Everything judging reads comes from three reads; the judging itself is plain Java (a chain of
+        // one Uni per result would nest thousands deep for a province's batch).
         return lookups.prefetch(year, divisions).chain(() -> readSums(year, divisions, codes)).chain(sums -> {
             List<Evaluation> evaluations = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
             for (Touch t : touches) {
-                IndicatorDefinition i = Indicators.byCode(t.indicatorCode()).orElse(null);
-                if (i == null) {
-                    continue;
-                }
-                Optional<TargetInForce> target = TargetInForce.resolve(resolver, t.division(), i.code());
-                String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
-                Tally tally = sums.getOrDefault(new Contributions.SumsKey(t.division(), i.code(), filterKey), Tally.ZERO);
-                chain = chain.chain(() -> lookups.divisionFacts(t.division(), year)
-                        .chain(facts -> lookups.expected(t.division(), i, year)
-                                .invoke(expected -> evaluations.add(new Evaluation(engine.judge(i, target,
-                                        new Sums(filterKey, tally), new DivisionFacts(t.division(), facts), expected),
-                                        Scoring.notComputedReason(i)))))
-                        .replaceWithVoid());
+                Indicators.byCode(t.indicatorCode()).ifPresent(i -> evaluations.add(judge(t.division(), i, year,
+                        resolver, sums, lookups)));
             }
-            return chain.chain(() -> results.recordAll(year, evaluations));
+            return results.recordAll(year, evaluations);
         });
+    }
+
+    private Evaluation judge(String division, IndicatorDefinition i, int year, TargetResolver resolver,
+            Map<Contributions.SumsKey, Tally> sums, Lookups lookups) {
+        Optional<TargetInForce> target = TargetInForce.resolve(resolver, division, i.code());
+        String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
+        Tally tally = sums.getOrDefault(new Contributions.SumsKey(division, i.code(), filterKey), Tally.ZERO);
+        return new Evaluation(engine.judge(i, target, new Sums(filterKey, tally),
+                new DivisionFacts(division, lookups.facts(division, year)), lookups.expected(division, i, year)),
+                Scoring.notComputedReason(i));
     }
 
     /** Judges one division's sums; reads only. */
     public Uni<Evaluation> evaluate(String division, IndicatorDefinition i, int year, TargetResolver resolver,
             Lookups lookups) {
-        Optional<TargetInForce> target = TargetInForce.resolve(resolver, division, i.code());
-        String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
-        return readSums(year, Set.of(division), Set.of(i.code()))
-                .map(m -> m.getOrDefault(new Contributions.SumsKey(division, i.code(), filterKey), Tally.ZERO))
-                .chain(tally -> lookups.divisionFacts(division, year)
-                        .chain(facts -> lookups.expected(division, i, year)
-                                .map(expected -> new Evaluation(engine.judge(i, target, new Sums(filterKey, tally),
-                                        new DivisionFacts(division, facts), expected), Scoring.notComputedReason(i)))));
+        return lookups.prefetch(year, Set.of(division)).chain(() -> readSums(year, Set.of(division), Set.of(i.code())))
+                .map(sums -> judge(division, i, year, resolver, sums, lookups));
     }
 
     /** Per-batch caches of what every judgement of a division reads. */
@@ -295,7 +296,7 @@ public class Evaluator {
             Map<String, Map<InstitutionType, Long>> counties = operating.get(year + "/"
                     + division.substring(0, Math.min(2, division.length())));
             if (counties == null) {
-                return null;
+                throw new IllegalStateException("operating institutions of " + division + " in " + year + " not prefetched");
             }
             long n = 0;
             for (var c : counties.entrySet()) {
@@ -308,46 +309,18 @@ public class Evaluator {
             return OptionalLong.of(n);
         }
 
-        /** The division's own counting report figures (a county's county report, a city's own report). */
-        Uni<Map<String, BigDecimal>> divisionFacts(String division, int year) {
-            String key = division + "/" + year;
-            if (facts.containsKey(key)) {
-                return Uni.createFrom().item(facts.get(key));
-            }
-            return ReportRef.<ReportRef>list("unitId = ?1 and year = ?2 and period = ?3", division, year,
-                    String.valueOf(year)).map(reports -> {
-                        Map<String, BigDecimal> f = reports.stream()
-                                .map(r -> Counting.counted(config.counting(), r)).flatMap(Optional::stream)
-                                .findFirst().orElse(Map.of());
-                        facts.put(key, f);
-                        return f;
-                    });
+        /** The division's own counting report figures (a county's county report, a city's own report); prefetched. */
+        Map<String, BigDecimal> facts(String division, int year) {
+            return facts.getOrDefault(division + "/" + year, Map.of());
         }
 
-        /** Units that should have reported: operating institutions of the applicable types, or the county itself. */
-        Uni<OptionalLong> expected(String division, IndicatorDefinition i, int year) {
+        /** Units that should have reported: operating institutions of the applicable types, or the county itself; prefetched. */
+        OptionalLong expected(String division, IndicatorDefinition i, int year) {
             return switch (i.reporter()) {
-                case COUNTY -> Uni.createFrom().item(Divisions.isCounty(division) ? OptionalLong.of(1) : OptionalLong.empty());
-                case JURISDICTION -> Uni.createFrom().item(OptionalLong.of(1));
-                case INSTITUTION -> {
-                    String key = division + "/" + year + "/" + new TreeSet<>(i.applicableTypes());
-                    if (expected.containsKey(key)) {
-                        yield Uni.createFrom().item(expected.get(key));
-                    }
-                    OptionalLong prefetched = counted(division, i.applicableTypes(), year);
-                    if (prefetched != null) {
-                        expected.put(key, prefetched);
-                        yield Uni.createFrom().item(prefetched);
-                    }
-                    yield institutions.count("countyCode like ?1 and type in ?2 and (openedOn is null or openedOn <= ?3)"
-                                    + " and (closedOn is null or closedOn >= ?4)", division + "%",
-                            List.copyOf(i.applicableTypes()), LocalDate.of(year, 12, 31), LocalDate.of(year, 1, 1))
-                            .map(n -> {
-                                OptionalLong v = OptionalLong.of(n);
-                                expected.put(key, v);
-                                return v;
-                            });
-                }
+                case COUNTY -> Divisions.isCounty(division) ? OptionalLong.of(1) : OptionalLong.empty();
+                case JURISDICTION -> OptionalLong.of(1);
+                case INSTITUTION -> expected.computeIfAbsent(division + "/" + year + "/" + new TreeSet<>(i.applicableTypes()),
+                        k -> counted(division, i.applicableTypes(), year));
             };
         }
     }

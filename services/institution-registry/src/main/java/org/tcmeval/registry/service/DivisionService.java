@@ -28,6 +28,9 @@ public class DivisionService {
     @Inject
     DivisionRepository repository;
 
+    @Inject
+    DivisionEvents events;
+
     /** The division and whether this call created it. */
     public record Upserted(Division division, boolean created) {
     }
@@ -55,8 +58,9 @@ public class DivisionService {
     }
 
     /**
-     * Creates the division or replaces its name, label and population. Sending what is stored
-     * changes nothing, not even the revision, so a retried PUT is harmless.
+     * Creates the division or replaces its name, label and population, and publishes the new state
+     * as {@code division-changed} in the same transaction. Sending what is stored changes nothing,
+     * not even the revision, and publishes nothing, so a retried PUT is harmless.
      */
     public Uni<Upserted> upsert(String code, DivisionRequest request, Jurisdiction jurisdiction, String who) {
         List<FieldError> errors = new ArrayList<>(DivisionRules.check(code, request.name(), request.levelLabel()));
@@ -101,6 +105,7 @@ public class DivisionService {
                     // Flushed first: the population rows reference the division.
                     return repository.persistAndFlush(d)
                             .flatMap(saved -> repository.replacePopulation(Map.of(code, population), 1000))
+                            .flatMap(n -> events.record(d))
                             .replaceWith(new Upserted(d, existing == null));
                 }))
                 .onFailure().transform(Failures::translate)

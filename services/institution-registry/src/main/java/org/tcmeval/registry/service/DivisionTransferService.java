@@ -31,7 +31,8 @@ import org.tcmeval.support.security.Jurisdiction;
 
 /**
  * CSV import and export of a division tree. Import is all or nothing and idempotent: a row equal to
- * what is stored is left alone, so re-importing a file changes nothing.
+ * what is stored is left alone, so re-importing a file changes nothing and publishes nothing; every
+ * created or changed division is published as {@code division-changed} in the import's transaction.
  */
 @ApplicationScoped
 public class DivisionTransferService {
@@ -41,6 +42,9 @@ public class DivisionTransferService {
 
     @Inject
     RegistryConfig config;
+
+    @Inject
+    DivisionEvents events;
 
     /** {@code root} and everything below it, parents first. */
     @WithSession
@@ -122,6 +126,7 @@ public class DivisionTransferService {
                     d.code = l.code();
                     d.parentCode = parent;
                     d.level = DivisionCodes.level(l.code());
+                    d.population = population;
                     created.add(stamp(d, name, label, now, who));
                     populations.put(d.code, population);
                 } else if (!existing.name.equals(name) || !Objects.equals(existing.levelLabel, label)
@@ -132,6 +137,7 @@ public class DivisionTransferService {
                     if (!existing.population.equals(population)) {
                         populations.put(existing.code, population);
                     }
+                    existing.population = population;   // what the division-changed event carries
                 }
             }
             if (!errors.isEmpty()) {
@@ -142,12 +148,20 @@ public class DivisionTransferService {
             return repository.insertAll(created, chunk)
                     .flatMap(n -> repository.flush())
                     .flatMap(n -> repository.replacePopulation(populations, chunk))
+                    .flatMap(n -> events.recordAll(changed(created, updated), chunk))
                     .map(n -> {
                         Log.debugf("division import by %s: %d created, %d changed", who, created.size(), updated.size());
                         return new ImportReport(parsed.rowCount(), created.size(), updated.size(),
                                 parsed.rows().size() - created.size() - updated.size(), 0, List.of());
                     });
         }).onFailure().transform(Failures::translate);
+    }
+
+    /** Created (parents first) and changed divisions; rows equal to what is stored publish nothing. */
+    private static List<Division> changed(List<Division> created, List<Division> updated) {
+        List<Division> all = new ArrayList<>(created);
+        all.addAll(updated);
+        return all;
     }
 
     private static Division stamp(Division d, String name, String label, OffsetDateTime now, String who) {

@@ -1,0 +1,422 @@
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.postgresql.PGConnection;
+import org.tcmeval.events.EventEnvelope;
+import org.tcmeval.events.EventJson;
+import org.tcmeval.events.EventTypes;
+import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.events.ReportSubmitted;
+import org.tcmeval.events.TargetProfileChanged;
+import org.tcmeval.events.TargetSpec;
+import org.tcmeval.events.Topics;
+import org.tcmeval.infra.KafkaBroker;
+import org.tcmeval.infra.Ports;
+import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.launcher.DemoYear;
+import org.tcmeval.registry.InstitutionDraft;
+import org.tcmeval.registry.demo.DemoProvince;
+import org.tcmeval.registry.mapping.InstitutionCsv;
+import org.tcmeval.targets.CanonicalProfiles;
+import org.tcmeval.targets.TargetProfile;
+
+/**
+ * Evaluation benchmark (issue 8): the demo province's 2024 year, as approved report-submitted events,
+ * absorbed by the evaluation service in one burst into an empty database (which is also the
+ * from-scratch recompute of the province from its events), next to a raw COPY of the same number
+ * of rows; then approved corrections at a steady rate, with the time from sending each to its
+ * commit in evaluation and from there to Kafka (the outbox relay). Prints numbers, asserts nothing.
+ */
+public class EvaluationBench {
+
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final Set<String> NOT_FIGURES = Set.of("uscc", "registrationNumber", "divisionCode", "period", "techniques");
+
+    record Report(String id, String kind, String reporter, String institutionId, String division,
+            Map<String, BigDecimal> figures, List<String> techniques) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : DemoProvince.DEFAULT_SEED;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
+        Path jar = Path.of("services/evaluation/target/quarkus-app/quarkus-run.jar");
+        Path work = Files.createTempDirectory("evaluation-bench");
+        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+
+        DemoProvince.Data province = DemoProvince.generate(seed);
+        DemoYear.Year year = DemoYear.generate(province, seed);
+        Map<String, String> institutionIds = new HashMap<>();   // uscc or registration number -> id
+        Map<String, String> institutionDivision = new HashMap<>();
+        for (InstitutionCsv.Line line : province.institutions()) {
+            InstitutionDraft d = line.draft();
+            String id = UUID.randomUUID().toString();
+            for (String k : new String[] {d.uscc(), d.registrationNumber()}) {
+                if (k != null) {
+                    institutionIds.put(k, id);
+                    institutionDivision.put(id, d.divisionCode());
+                }
+            }
+        }
+        List<Report> reports = reports(year, institutionIds, institutionDivision);
+        System.out.printf("demo year (seed %d): %d reports (%d institution, %d county, %d city)%n", seed, reports.size(),
+                year.institutions(), year.counties(), year.cities());
+
+        PostgresServer postgres = PostgresServer.start(work.resolve("pg"), Ports.free());
+        KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
+        Process service = null;
+        String database = "evaluation_bench";
+        try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
+            postgres.createDatabases(List.of(database));
+            int port = Ports.free();
+            Path log = work.resolve("evaluation.log");
+            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+            String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
+            if (extraOpts != null && !extraOpts.isBlank()) {
+                command.addAll(List.of(extraOpts.trim().split("\\s+")));
+            }
+            command.addAll(List.of("-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
+                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
+                    "-Dquarkus.datasource.username=" + postgres.user(),
+                    "-Dquarkus.datasource.password=" + postgres.password(),
+                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
+                    "-Dquarkus.oidc.auth-server-url=",
+                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                    "-jar", jar.toString()));
+            service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            awaitReady("http://127.0.0.1:" + port, service, log);
+            System.out.println("evaluation is up (log: " + log + ")");
+
+            // The catalog's profiles and the registry's institutions, as their services publish them.
+            for (TargetProfile p : CanonicalProfiles.ALL) {
+                var data = new TargetProfileChanged(p.id(), p.divisionCode(), 1, List.of(new TargetProfileChanged.Revision(1,
+                        2000, p.parentId(), p.targets().stream().map(TargetSpec::of).toList(), "bench", OffsetDateTime.now())));
+                producer.send(new ProducerRecord<>(Topics.CATALOG_CHANGED, p.id(), EventJson.write(EventEnvelope.of(
+                        "/indicator-catalog", EventTypes.TARGET_PROFILE_CHANGED, p.id(), TargetProfileChanged.VERSION, data))));
+            }
+            long t = System.nanoTime();
+            int published = 0;
+            for (InstitutionCsv.Line line : province.institutions()) {
+                InstitutionDraft d = line.draft();
+                String id = institutionIds.get(d.uscc() != null ? d.uscc() : d.registrationNumber());
+                if (id == null) {
+                    id = UUID.randomUUID().toString();
+                }
+                InstitutionChanged e = new InstitutionChanged(id, 1, d.name(), d.type(), d.divisionCode(),
+                        d.divisionCode().substring(0, 6), d.openedOn(), d.closedOn(), d.uscc(), d.registrationNumber(),
+                        "PUBLIC", d.grade(), null);
+                producer.send(new ProducerRecord<>(Topics.INSTITUTION_CHANGED, id, EventJson.write(EventEnvelope.of(
+                        "/institution-registry", EventTypes.INSTITUTION_CHANGED, id, InstitutionChanged.VERSION, e))));
+                published++;
+            }
+            producer.flush();
+            while (count(postgres, database, "select count(*) from institution_ref") < published
+                    || count(postgres, database, "select count(*) from target_profile_ref") < CanonicalProfiles.ALL.size()) {
+                Thread.sleep(200);
+            }
+            System.out.printf("  %-52s %7d rows  %7.2f s%n", "institutions and profiles projected", published,
+                    secondsSince(t));
+
+            double copy = copyBaseline(postgres, database, reports);
+            System.out.printf("  %-52s %7d rows  %7.2f s %8.0f rows/s%n", "raw COPY of as many report_ref rows",
+                    reports.size(), copy, reports.size() / copy);
+
+            // The burst: every report of the year, approved, as fast as the producer sends.
+            double cpuBefore = cpuSeconds(service.pid());
+            long start = System.nanoTime();
+            for (Report r : reports) {
+                producer.send(record(r, 1));
+            }
+            producer.flush();
+            double sent = secondsSince(start);
+            while (count(postgres, database, "select count(*) from report_ref") < reports.size()) {
+                Thread.sleep(20);
+            }
+            double absorbed = secondsSince(start);
+            while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
+                Thread.sleep(20);
+            }
+            double relayed = secondsSince(start);
+            double cpu = cpuSeconds(service.pid()) - cpuBefore;
+            long results = count(postgres, database, "select count(*) from indicator_result");
+            long events = count(postgres, database, "select count(*) from outbox_event");
+            System.out.printf("  %-52s %7d       %7.2f s%n", "burst sent to Kafka", reports.size(), sent);
+            System.out.printf("  %-52s %7d       %7.2f s %8.0f reports/s   (%.1fx the COPY)%n",
+                    "burst absorbed (every report applied and committed)", reports.size(), absorbed,
+                    reports.size() / absorbed, absorbed / copy);
+            System.out.printf("  %-52s %7d evts  %7.2f s   (%d results stored)%n",
+                    "last target-evaluated acknowledged by Kafka", events, relayed, results);
+            System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second (load average %s)%n",
+                    "evaluation CPU time for the burst", cpu, reports.size() / cpu,
+                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS after the burst", rss(service.pid()) / 1024);
+
+            // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
+            steady(postgres, database, producer, reports, rate, seconds);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS at the end", rss(service.pid()) / 1024);
+            System.out.printf("%n%d CPUs; goals: >= 2,000 reports/s absorbed, from scratch < 10 s, p99 < 1 s, RSS < 300 MB%n",
+                    Runtime.getRuntime().availableProcessors());
+        } finally {
+            if (service != null) {
+                service.destroy();
+                service.waitFor();
+            }
+            kafka.close();
+            postgres.close();
+            for (String data : List.of("pg", "kafka")) {
+                try (var files = Files.walk(work.resolve(data))) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+    }
+
+    /** The demo year's CSV rows as reports, with classes and items derived from the technique codes. */
+    static List<Report> reports(DemoYear.Year year, Map<String, String> ids, Map<String, String> divisions) {
+        String[] lines = year.csv().split("\r\n");
+        String[] columns = lines[0].split(",", -1);
+        List<Report> out = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            String[] cells = lines[i].split(",", -1);
+            Map<String, String> row = new LinkedHashMap<>();
+            for (int c = 0; c < columns.length; c++) {
+                row.put(columns[c], cells[c]);
+            }
+            Map<String, BigDecimal> figures = new LinkedHashMap<>();
+            row.forEach((k, v) -> {
+                if (!NOT_FIGURES.contains(k) && !v.isEmpty()) {
+                    figures.put(k, new BigDecimal(v));
+                }
+            });
+            List<String> techniques = row.get("techniques").isEmpty() ? List.of()
+                    : List.of(row.get("techniques").split(";"));
+            if (!techniques.isEmpty()) {
+                Set<String> classes = new TreeSet<>();
+                techniques.forEach(code -> classes.add(code.substring(0, code.indexOf('_'))));
+                figures.put("techniqueClasses", BigDecimal.valueOf(classes.size()));
+                figures.put("techniqueItems", BigDecimal.valueOf(techniques.size()));
+            }
+            String key = !row.get("uscc").isEmpty() ? row.get("uscc") : row.get("registrationNumber");
+            String id = UUID.randomUUID().toString();
+            if (!key.isEmpty()) {
+                String institution = ids.get(key);
+                out.add(new Report(id, "INSTITUTION", institution, institution, divisions.get(institution), figures,
+                        techniques));
+            } else {
+                String division = row.get("divisionCode");
+                out.add(new Report(id, division.length() == 6 ? "COUNTY" : "CITY", division, null, division, figures,
+                        List.of()));
+            }
+        }
+        return out;
+    }
+
+    static ProducerRecord<String, String> record(Report r, int revision) {
+        ReportSubmitted e = new ReportSubmitted(r.id(), revision, revision, r.kind(), r.reporter(), r.institutionId(),
+                null, r.division(), 2024, "2024", "APPROVED", r.figures(), r.techniques(), OffsetDateTime.now(),
+                OffsetDateTime.now());
+        return new ProducerRecord<>(Topics.REPORT_SUBMITTED, r.id(), EventJson.write(EventEnvelope.of("/reporting",
+                EventTypes.REPORT_SUBMITTED, r.id(), ReportSubmitted.VERSION, e)));
+    }
+
+    /**
+     * Open loop at {@code rate}/s: each correction's time from send to its commit in evaluation (seen
+     * by polling report_ref every 5 ms), then the relay's time from enqueue to publish for the
+     * target-evaluated events of the same window.
+     */
+    static void steady(PostgresServer postgres, String database, KafkaProducer<String, String> producer,
+            List<Report> reports, int rate, int seconds) throws Exception {
+        List<Report> institutions = reports.stream().filter(r -> r.institutionId() != null).toList();
+        Random random = new Random(42);
+        Map<String, Integer> revisions = new HashMap<>();
+        Map<String, long[]> pending = new ConcurrentHashMap<>();   // report id -> {sent nanos, revision}
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        OffsetDateTime windowStart = OffsetDateTime.now();
+        Thread poller = new Thread(() -> {
+            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+                 PreparedStatement q = c.prepareStatement("select report_id::text, revision from report_ref"
+                         + " where report_id = any(cast(? as uuid[]))")) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (!pending.isEmpty()) {
+                        q.setArray(1, c.createArrayOf("text", pending.keySet().toArray()));
+                        try (ResultSet rs = q.executeQuery()) {
+                            long now = System.nanoTime();
+                            while (rs.next()) {
+                                long[] p = pending.get(rs.getString(1));
+                                if (p != null && rs.getInt(2) >= p[1]) {
+                                    latencies.add(now - p[0]);
+                                    pending.remove(rs.getString(1));
+                                }
+                            }
+                        }
+                    }
+                    Thread.sleep(5);
+                }
+            } catch (InterruptedException done) {
+                // finished
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        });
+        poller.start();
+        long interval = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        int total = rate * seconds;
+        for (int n = 0; n < total; n++) {
+            long due = start + n * interval;
+            while (System.nanoTime() < due) {
+                Thread.onSpinWait();
+            }
+            Report r = institutions.get(random.nextInt(institutions.size()));
+            if (pending.containsKey(r.id())) {
+                continue;   // still in flight: a newer revision would hide this one's latency
+            }
+            int revision = revisions.merge(r.id(), 2, (a, b) -> a + 1);
+            Map<String, BigDecimal> figures = new LinkedHashMap<>(r.figures());
+            figures.computeIfPresent("physicians", (k, v) -> v.add(BigDecimal.ONE));
+            pending.put(r.id(), new long[] {System.nanoTime(), revision});
+            producer.send(record(new Report(r.id(), r.kind(), r.reporter(), r.institutionId(), r.division(), figures,
+                    r.techniques()), revision));
+        }
+        producer.flush();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        poller.interrupt();
+        poller.join();
+        List<Long> l = new ArrayList<>(latencies);
+        Collections.sort(l);
+        System.out.printf("  %-52s %7d       p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d never seen)%n",
+                "steady " + rate + "/s for " + seconds + " s: send -> committed", l.size(), l.get(l.size() / 2) / 1e6,
+                l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6, pending.size());
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+             PreparedStatement q = c.prepareStatement("select count(*), percentile_cont(0.5) within group (order by"
+                     + " extract(epoch from published_at - created_at)), percentile_cont(0.99) within group (order by"
+                     + " extract(epoch from published_at - created_at)) from outbox_event where created_at >= ?")) {
+            q.setObject(1, windowStart);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                System.out.printf("  %-52s %7d evts  p50 %6.1f ms  p99 %6.1f ms%n", "  then committed -> sent to Kafka",
+                        rs.getLong(1), rs.getDouble(2) * 1000, rs.getDouble(3) * 1000);
+            }
+        }
+    }
+
+    /** One report_ref row per report, COPYed in one transaction: the floor for storing the burst. */
+    static double copyBaseline(PostgresServer postgres, String database, List<Report> reports) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        for (Report r : reports) {
+            String figures = org.tcmeval.events.FiguresJson.write(r.figures());
+            rows.append(UUID.randomUUID()).append('\t').append(r.kind()).append('\t').append(r.reporter()).append('\t')
+                    .append(r.institutionId() == null ? "\\N" : r.institutionId()).append('\t').append(r.division())
+                    .append("\t2024\t2024\t1\t1\tAPPROVED\t").append(figures).append("\t1\t").append(figures).append('\n');
+        }
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+            c.createStatement().execute("create table bench_ref (like report_ref including all)");
+            c.setAutoCommit(false);
+            long start = System.nanoTime();
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy bench_ref (report_id, reporter_kind, unit_id,"
+                    + " institution_id, division_code, year, period, revision, version, status, figures, approved_version,"
+                    + " approved_figures) from stdin", new StringReader(rows.toString()));
+            c.commit();
+            double seconds = secondsSince(start);
+            c.setAutoCommit(true);
+            c.createStatement().execute("drop table bench_ref");
+            return seconds;
+        }
+    }
+
+    static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        return new KafkaProducer<>(p);
+    }
+
+    static double cpuSeconds(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    static long rss(long pid) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        return -1;
+    }
+
+    static long count(PostgresServer postgres, String database, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+             ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException notYet) {
+            return 0;
+        }
+    }
+
+    static void awaitReady(String base, Process service, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("service exited; see " + log);
+            }
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("service not ready within 120 s; see " + log);
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+}
