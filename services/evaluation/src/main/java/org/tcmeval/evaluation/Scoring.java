@@ -1,12 +1,17 @@
 package org.tcmeval.evaluation;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.ReportForm;
 
 /** What evaluation needs besides the engine, plain Java so it is tested without Quarkus. */
 public final class Scoring {
+
+    /** Forms and indicators are fixed at build time, so each answer is worked out once. */
+    private static final Map<String, Optional<String>> NOT_COMPUTED = new ConcurrentHashMap<>();
 
     private Scoring() {
     }
@@ -26,6 +31,10 @@ public final class Scoring {
      * report form of its reporter collects, so no report can ever give it a value.
      */
     public static Optional<String> notComputedReason(IndicatorDefinition indicator) {
+        return NOT_COMPUTED.computeIfAbsent(indicator.code(), c -> reason(indicator));
+    }
+
+    private static Optional<String> reason(IndicatorDefinition indicator) {
         for (String field : indicator.fields()) {
             if (HospitalGrade.FACT.equals(field)) {
                 continue;   // merged from the registry

@@ -99,8 +99,10 @@ final class Contributions {
     private static Uni<Map<String, List<Held>>> held(List<String> units, List<Integer> years) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id, indicator_code, year, filter_key,"
                         + " divisions, numerator, denominator, units, excluded, missing_facts, registry_population_units"
-                        + " from unit_contribution where unit_id in (:u) and year in (:y)", Object[].class)
-                .setParameter("u", units).setParameter("y", years).getResultList())
+                        + " from unit_contribution where unit_id = any(cast(:u as text[])) and year = any(cast(:y as int[]))",
+                        Object[].class)
+                .setParameter("u", EvaluationService.texts(units)).setParameter("y", years.toArray(Integer[]::new))
+                .getResultList())
                 .map(rows -> {
                     Map<String, List<Held>> m = new HashMap<>();
                     for (Object[] r : rows) {

@@ -85,10 +85,8 @@ public class EvaluationService implements InstitutionListener {
         }
         List<UUID> ids = newest.keySet().stream().sorted().toList();
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select report_id from report_ref where report_id in (:ids) order by report_id for update",
-                        Object.class).setParameter("ids", ids).getResultList()
-                .chain(locked -> s.createSelectionQuery("from ReportRef r where r.reportId in :ids", ReportRef.class)
-                        .setParameter("ids", ids).getResultList())
+                        "select * from report_ref where report_id = any(cast(:ids as uuid[])) order by report_id"
+                                + " for update", ReportRef.class).setParameter("ids", ids.toArray(UUID[]::new)).getResultList()
                 .chain(existing -> {
                     Map<UUID, ReportRef> byId = new HashMap<>();
                     existing.forEach(r -> byId.put(r.reportId, r));
@@ -110,6 +108,14 @@ public class EvaluationService implements InstitutionListener {
                     }
                     return s.persistAll(created.toArray()).chain(() -> evaluator.applyAndJudgeAll(applied));
                 }))).onFailure().invoke(t -> Log.errorf(t, "%d reports: evaluation failed", newest.size()));
+    }
+
+    /**
+     * Ids as one array parameter ({@code = any(...)}): an expanded {@code in (...)} list is a new
+     * statement for every list length, each parsed and cached by Hibernate and PostgreSQL.
+     */
+    static String[] texts(java.util.Collection<?> values) {
+        return values.stream().map(String::valueOf).toArray(String[]::new);
     }
 
     private static ReportRef newRef(ReportSubmitted e) {

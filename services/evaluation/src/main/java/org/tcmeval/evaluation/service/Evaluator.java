@@ -180,10 +180,11 @@ public class Evaluator {
     private static Uni<Map<Contributions.SumsKey, Tally>> readSums(int year, Set<String> divisions, Set<String> indicators) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select division_code, indicator_code, filter_key,"
                         + " numerator, denominator, units, excluded, missing_facts, registry_population_units"
-                        + " from division_sums where year = :y and division_code in (:d) and indicator_code in (:i)",
+                        + " from division_sums where year = :y and division_code = any(cast(:d as text[]))"
+                        + " and indicator_code = any(cast(:i as text[]))",
                         Object[].class)
-                .setParameter("y", year).setParameter("d", List.copyOf(divisions))
-                .setParameter("i", List.copyOf(indicators)).getResultList())
+                .setParameter("y", year).setParameter("d", EvaluationService.texts(divisions))
+                .setParameter("i", EvaluationService.texts(indicators)).getResultList())
                 .map(rows -> {
                     Map<Contributions.SumsKey, Tally> m = new HashMap<>();
                     for (Object[] r : rows) {

@@ -82,14 +82,12 @@ public class ResultPublisher {
         List<IndicatorResult> now = evaluations.stream().map(ev -> toResult(year, ev)).toList();
         List<String> divisions = now.stream().map(r -> r.key.unitId()).distinct().sorted().toList();
         List<String> codes = now.stream().map(r -> r.key.indicatorCode()).distinct().sorted().toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id from indicator_result where year = :y"
-                                + " and unit_id in (:d) and indicator_code in (:i) order by unit_id, indicator_code for update",
-                                String.class)
-                        .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes).getResultList()
-                        .chain(locked -> s.createSelectionQuery("from IndicatorResult r where r.key.year = :y"
-                                        + " and r.key.unitId in :d and r.key.indicatorCode in :i", IndicatorResult.class)
-                                .setParameter("y", year).setParameter("d", divisions).setParameter("i", codes)
-                                .getResultList()))
+        // Locked and read in one statement, in key order (two batches lock shared rows in the same order).
+        return Panache.getSession().chain(s -> s.createNativeQuery("select * from indicator_result where year = :y"
+                                + " and unit_id = any(cast(:d as text[])) and indicator_code = any(cast(:i as text[]))"
+                                + " order by unit_id, indicator_code for update", IndicatorResult.class)
+                        .setParameter("y", year).setParameter("d", divisions.toArray(String[]::new))
+                        .setParameter("i", codes.toArray(String[]::new)).getResultList())
                 .chain(existing -> {
                     Map<IndicatorResult.Key, IndicatorResult> byKey = new java.util.HashMap<>();
                     existing.forEach(r -> byKey.put(r.key, r));
