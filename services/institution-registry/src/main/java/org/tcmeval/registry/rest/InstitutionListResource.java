@@ -46,7 +46,7 @@ public class InstitutionListResource {
     @GET
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Find institutions",
+    @Operation(operationId = "listInstitutions", summary = "Find institutions",
             description = "Institutions inside your jurisdiction matching every filter given, in id order (ids are "
                     + "time-ordered, so newly registered institutions come last). Page with the opaque `nextCursor`; "
                     + "paging neither repeats nor skips a row when institutions are registered meanwhile. A division "
