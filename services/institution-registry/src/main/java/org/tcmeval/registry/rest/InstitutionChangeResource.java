@@ -103,7 +103,7 @@ public class InstitutionChangeResource {
             description = "JSON Merge Patch (RFC 7396): fields sent replace, `null` clears, fields left out stay. "
                     + "Requires `If-Match` with the ETag from GET. Publishes `institution-changed` when something changed.")
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = InstitutionRequest.class),
+            schema = @Schema(implementation = InstitutionPatch.class),
             examples = {@ExampleObject(name = "更名", summary = "Rename",
                     value = "{\"name\": \"容县杨梅镇中心卫生院\"}"),
                 @ExampleObject(name = "关闭", summary = "Close", value = "{\"closedOn\": \"2025-06-30\"}")}))

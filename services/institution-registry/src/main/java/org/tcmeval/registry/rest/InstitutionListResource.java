@@ -66,13 +66,13 @@ public class InstitutionListResource {
             @Parameter(description = "Division code prefix at any level (2, 4, 6 or 9 digits); default: your "
                     + "jurisdiction", example = "4509") @QueryParam("division") String division,
             @Parameter(description = "Institution types, repeated or comma-separated",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = InstitutionType.class), example = "THC")
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = InstitutionType.class), example = "[\"THC\"]")
             @QueryParam("type") List<String> types,
             @Parameter(description = "OPERATING or CLOSED, as of today",
                     schema = @Schema(implementation = InstitutionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Open on at least one day of this year", example = "2024")
             @QueryParam("operatingIn") String operatingIn,
-            @Parameter(description = "Hospital grades, repeated or comma-separated", example = "GRADE_2A,GRADE_3A",
+            @Parameter(description = "Hospital grades, repeated or comma-separated", example = "[\"GRADE_2A\", \"GRADE_3A\"]",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = HospitalGrade.class))
             @QueryParam("grade") List<String> grades,
             @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,
