@@ -143,6 +143,41 @@ class SuiteTest {
         awaitCounty("TCM_GP_DENSITY", "0.4", "MET");
     }
 
+    /**
+     * The clients generated from the committed specs (openapi-generator, see pom.xml) work against
+     * the real services: one call of each, with a real token.
+     */
+    @Test
+    @Order(6)
+    void theClientsGeneratedFromTheCommittedSpecsTalkToEveryService() throws Exception {
+        var registry = new org.tcmeval.client.registry.ApiClient();
+        registry.updateBaseUri(stack.url("institution-registry"));
+        registry.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
+        var institutions = new org.tcmeval.client.registry.api.InstitutionsApi(registry)
+                .listInstitutions(null, "450902", null, null, null, null, null, null, null, null, null);
+        assertThat(institutions.getItems()).extracting(i -> i.getId().toString()).contains(centreA);
+
+        var catalog = new org.tcmeval.client.catalog.ApiClient();
+        catalog.updateBaseUri(stack.url("indicator-catalog"));
+        catalog.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
+        var indicator = new org.tcmeval.client.catalog.api.IndicatorsApi(catalog).getIndicator(RATIO);
+        assertThat(indicator.getShape().getValue()).isEqualTo("AGGREGATE_RATIO");
+
+        var reporting = new org.tcmeval.client.reporting.ApiClient();
+        reporting.updateBaseUri(stack.url("reporting"));
+        reporting.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
+        var reports = new org.tcmeval.client.reporting.api.ReportsApi(reporting)
+                .listReports(null, "450902", null, null, "2024", null);
+        assertThat(reports.getItems()).isNotEmpty();
+
+        var evaluation = new org.tcmeval.client.evaluation.ApiClient();
+        evaluation.updateBaseUri(stack.url("evaluation"));
+        evaluation.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
+        var scorecard = new org.tcmeval.client.evaluation.api.ScorecardsApi(evaluation).getScorecard("450902", 2024);
+        assertThat(scorecard.getDivisionCode()).isEqualTo("450902");
+        assertThat(scorecard.getIndicators()).extracting(e -> e.getIndicatorCode()).contains(RATIO);
+    }
+
     static String registerCentre(String name, String township, String first17) {
         return given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "type", "THC", "divisionCode", township,

@@ -1,22 +1,33 @@
 package org.tcmeval.support.openapi;
 
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.tcmeval.support.problem.Problem;
 
 /**
- * Declares once, for every service, what all secured operations share: the bearer scheme and the
+ * Declares once, for every service, what all secured operations share: the security schemes and the
  * 401 / 403 problem answers. Resources only say {@code @SecurityRequirement(name = "bearer")} and
- * document the answers that are specific to them.
+ * document the answers that are specific to them; every such operation also accepts the
+ * {@value #OIDC_SCHEME} scheme (the same Keycloak access token, found through OIDC discovery), as
+ * an alternative requirement. The service's {@value #SERVER_URL_PROPERTY} (its address on the local
+ * stack) is the spec's server.
  */
 public class SecuredOperations implements OASFilter {
 
     public static final String SCHEME = "bearer";
+    public static final String OIDC_SCHEME = "oidc";
+    /** The OIDC discovery document the spec points to; the local Keycloak of {@code deploy/tcm.sh up} by default. */
+    public static final String OIDC_URL_PROPERTY = "tcm.openapi.oidc-discovery-url";
+    /** The service's URL on the stack {@code deploy/tcm.sh up} starts, set in its application.properties. */
+    public static final String SERVER_URL_PROPERTY = "tcm.openapi.server-url";
+    public static final String DEFAULT_OIDC_URL = "http://127.0.0.1:8180/realms/tcm/.well-known/openid-configuration";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -27,6 +38,17 @@ public class SecuredOperations implements OASFilter {
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("Access token from Keycloak realm `tcm`; its `division` claim (GB/T 2260 code) is the "
                         + "caller's jurisdiction and scopes what the caller sees"));
+        openAPI.getComponents().addSecurityScheme(OIDC_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.OPENIDCONNECT).openIdConnectUrl(oidcDiscoveryUrl())
+                .description("The same access token as `bearer`, obtained from Keycloak realm `tcm` (OpenID Connect "
+                        + "discovery; the services read it from `TCM_OIDC_URL`)"));
+        ConfigProvider.getConfig().getOptionalValue(SERVER_URL_PROPERTY, String.class).ifPresent(url -> {
+            if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+                openAPI.addServer(OASFactory.createServer().url(url).description(
+                        "Local stack started by `deploy/tcm.sh up` (default port); an installation serves the same API "
+                                + "at its own address"));
+            }
+        });
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -36,9 +58,19 @@ public class SecuredOperations implements OASFilter {
         });
     }
 
+    private static String oidcDiscoveryUrl() {
+        return ConfigProvider.getConfig().getOptionalValue(OIDC_URL_PROPERTY, String.class).orElse(DEFAULT_OIDC_URL);
+    }
+
     private static void addProblemAnswers(Operation operation) {
         if (operation.getSecurity() == null || operation.getSecurity().isEmpty()) {
             return;
+        }
+        boolean bearer = operation.getSecurity().stream().anyMatch(requirement -> requirement.hasScheme(SCHEME));
+        boolean oidc = operation.getSecurity().stream().anyMatch(requirement -> requirement.hasScheme(OIDC_SCHEME));
+        if (bearer && !oidc) {
+            SecurityRequirement alternative = OASFactory.createSecurityRequirement().addScheme(OIDC_SCHEME);
+            operation.addSecurityRequirement(alternative);
         }
         APIResponses responses = operation.getResponses();
         if (responses == null) {

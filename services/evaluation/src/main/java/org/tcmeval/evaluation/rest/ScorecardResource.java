@@ -40,7 +40,7 @@ public class ScorecardResource {
     @GET
     @Path("/{division}")
     @RolesAllowed({Roles.DASHBOARD_READER, Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN})
-    @Operation(summary = "Scorecard of a division for a year",
+    @Operation(operationId = "getScorecard", summary = "Scorecard of a division for a year",
             description = "Every indicator rolled up over the institutions of the division (sums of numerators and "
                     + "denominators, never averages of rates) and judged against the target in force there, with the "
                     + "profile the target comes from. Results follow each report within seconds.")

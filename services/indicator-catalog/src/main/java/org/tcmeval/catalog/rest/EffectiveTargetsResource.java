@@ -38,7 +38,7 @@ public class EffectiveTargetsResource {
 
     @GET
     @WithSession
-    @Operation(summary = "Targets in force for a division in a year",
+    @Operation(operationId = "getEffectiveTargets", summary = "Targets in force for a division in a year",
             description = "Resolves inheritance national -> province -> city -> county with the revision of each "
                     + "profile in force in `year`: a change made later with a later `effectiveFrom` does not alter "
                     + "an earlier year. Every target carries threshold, comparator, nature (binding 约束性 / expected "

@@ -34,7 +34,7 @@ import org.tcmeval.targets.Reporter;
 public class IndicatorResource {
 
     @GET
-    @Operation(summary = "List indicators",
+    @Operation(operationId = "listIndicators", summary = "List indicators",
             description = "Every indicator of the five source documents, in catalogue order, optionally filtered. Each "
                     + "names its computation shape, unit, reporter and the report fields and per-unit rule it reads; "
                     + "the thresholds are per jurisdiction, see `/api/v1/effective-targets`.")
@@ -61,7 +61,7 @@ public class IndicatorResource {
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Read an indicator",
+    @Operation(operationId = "getIndicator", summary = "Read an indicator",
             description = "One indicator by its stable code, e.g. Beilun's per-institution rule "
                     + "`CHSC_TCM_PHYSICIAN_SHARE_EACH` (每个社区卫生服务中心中医类别医师占比25%以上).")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = IndicatorView.class),

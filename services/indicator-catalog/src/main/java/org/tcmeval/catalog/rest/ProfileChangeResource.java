@@ -69,7 +69,7 @@ public class ProfileChangeResource {
     @PUT
     @Path("/{id}/targets/{indicatorCode}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a profile's target for an indicator",
+    @Operation(operationId = "setProfileTarget", summary = "Set a profile's target for an indicator",
             description = "Overrides the inherited target or adds one the parent does not set (内蒙古: TCM GPs "
                     + "0.8 per 10,000 instead of the 0.4-0.7 others inherit). The new revision is in force from "
                     + "`effectiveFrom`; earlier years are still judged by the revision in force then. The value is "
@@ -108,7 +108,7 @@ public class ProfileChangeResource {
 
     @DELETE
     @Path("/{id}/targets/{indicatorCode}")
-    @Operation(summary = "Remove a profile's own target",
+    @Operation(operationId = "deleteProfileTarget", summary = "Remove a profile's own target",
             description = "From `effectiveFrom` on, the division inherits the parent's target for the indicator again "
                     + "(or has none if no ancestor sets one).")
     @APIResponse(responseCode = "200", description = "The new revision",
@@ -133,7 +133,7 @@ public class ProfileChangeResource {
     @PUT
     @Path("/{id}/parent")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the profile a profile inherits from",
+    @Operation(operationId = "setProfileParent", summary = "Change the profile a profile inherits from",
             description = "From `effectiveFrom` on. The new parent's division must contain the profile's, it must be "
                     + "in force by then, and the chain may not loop back to the profile.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,

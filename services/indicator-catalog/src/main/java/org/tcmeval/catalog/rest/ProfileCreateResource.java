@@ -65,7 +65,7 @@ public class ProfileCreateResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a target profile",
+    @Operation(operationId = "createProfile", summary = "Create a target profile",
             description = "A profile for a division in your jurisdiction, inheriting from `parentId` (whose division "
                     + "must contain it, e.g. 容县 450921 under 玉林 yulin-2022) and setting its own targets from "
                     + "`effectiveFrom` on. Send an `Idempotency-Key` so that a retry takes effect once.")

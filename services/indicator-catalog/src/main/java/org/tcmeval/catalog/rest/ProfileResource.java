@@ -43,7 +43,7 @@ public class ProfileResource {
 
     @GET
     @WithSession
-    @Operation(summary = "List target profiles",
+    @Operation(operationId = "listProfiles", summary = "List target profiles",
             description = "Every profile, or those at and below a division, with its newest revision: the national "
                     + "baseline, 广西 (45), 玉林 (4509), 钦州 (4507), 内蒙古 (15), 北仑 (330206) and those admins created.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileSummary.class,
@@ -60,7 +60,7 @@ public class ProfileResource {
     @GET
     @Path("/{id}")
     @WithSession
-    @Operation(summary = "Read a target profile",
+    @Operation(operationId = "getProfile", summary = "Read a target profile",
             description = "The profile's own targets (not the inherited ones) in its newest revision, or in the "
                     + "revision in force in `year`. The `ETag` is the newest revision: send it as `If-Match` when "
                     + "changing the profile.")
@@ -83,7 +83,7 @@ public class ProfileResource {
     @GET
     @Path("/{id}/revisions")
     @WithSession
-    @Operation(summary = "List a profile's revisions",
+    @Operation(operationId = "listProfileRevisions", summary = "List a profile's revisions",
             description = "Every revision, oldest first, with the year it takes effect and who made it. A revision "
                     + "applies from its `effectiveFrom` until a later one takes effect.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RevisionSummary.class,
@@ -98,7 +98,7 @@ public class ProfileResource {
     @GET
     @Path("/{id}/revisions/{revision}")
     @WithSession
-    @Operation(summary = "Read one revision of a profile",
+    @Operation(operationId = "getProfileRevision", summary = "Read one revision of a profile",
             description = "The parent and own targets exactly as that revision set them.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProfileView.class),
             examples = @ExampleObject(name = "内蒙古 第1版", value = Examples.PROFILE)))

@@ -53,7 +53,8 @@ public class TechniqueChangeResource {
     @Path("/{classCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CATALOG_ADMIN)
-    @Operation(summary = "Create or replace a technique class of the national list",
+    @Operation(operationId = "createOrReplaceTechniqueClass",
+            summary = "Create or replace a technique class of the national list",
             description = "Sends the class with the full list of its current items, in order. Items left out are "
                     + "retired, never deleted (reports cite their codes); an item code belongs to one class for good. "
                     + "Changing an existing class needs `If-Match` with its ETag. Each change is a new revision, "

@@ -71,7 +71,7 @@ public class TechniqueListResource {
     @WithSession
     @Authenticated
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "List the technique lists",
+    @Operation(operationId = "listTechniqueLists", summary = "List the technique lists",
             description = "The scopes that have a technique list: 00 (national) and every province that uploaded its "
                     + "official list. Read one with `GET /api/v1/techniques?scope=45`.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(type = SchemaType.ARRAY,
@@ -85,7 +85,7 @@ public class TechniqueListResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Upload a province's official technique list (CSV)",
+    @Operation(operationId = "importTechniqueList", summary = "Upload a province's official technique list (CSV)",
             description = "Replaces the province's own technique list, which then is the list in force for reports of "
                     + "its divisions instead of the national list. UTF-8 CSV (a BOM is fine), one row per item, header "
                     + "row `classCode,classNameZh,itemCode,itemNameZh` required and `classNameEn,itemNameEn` optional; "

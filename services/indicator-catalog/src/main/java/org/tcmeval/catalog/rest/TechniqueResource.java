@@ -42,7 +42,7 @@ public class TechniqueResource {
 
     @GET
     @WithSession
-    @Operation(summary = "List technique classes with their items",
+    @Operation(operationId = "listTechniqueClasses", summary = "List technique classes with their items",
             description = "One technique list in its order: by default the national list (scope 00: ten classes "
                     + "针刺类 ... 其他类); `scope=45` a province's official list; `division=450921` the list in force "
                     + "there (its province's list when the province uploaded one, else the national list). Retired "
@@ -77,7 +77,7 @@ public class TechniqueResource {
     @GET
     @Path("/{classCode}")
     @WithSession
-    @Operation(summary = "Read a technique class",
+    @Operation(operationId = "getTechniqueClass", summary = "Read a technique class",
             description = "The class as it is now, with all its items. The `ETag` is its revision; send it back as "
                     + "`If-Match` to change the class.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TechniqueClassView.class),
@@ -95,7 +95,7 @@ public class TechniqueResource {
     @GET
     @Path("/{classCode}/revisions/{revision}")
     @WithSession
-    @Operation(summary = "Read an earlier revision of a technique class",
+    @Operation(operationId = "getTechniqueClassRevision", summary = "Read an earlier revision of a technique class",
             description = "The class exactly as that revision published it, e.g. to read a report against the "
                     + "catalogue of its year.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TechniqueClassView.class),
@@ -113,7 +113,7 @@ public class TechniqueResource {
     @GET
     @Path("/items/{itemCode}")
     @WithSession
-    @Operation(summary = "Look up a technique item",
+    @Operation(operationId = "getTechniqueItem", summary = "Look up a technique item",
             description = "Resolves an item code a report cites to its class, retired items included: counting "
                     + "distinct classes needs exactly this.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TechniqueItemView.class),

@@ -51,7 +51,7 @@ public class DivisionResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(summary = "Create or replace a division",
+    @Operation(operationId = "createOrReplaceDivision", summary = "Create or replace a division",
             description = "Idempotent upsert. Level and parent follow from the code (2 = province, 4 = city, 6 = county, "
                     + "9 = township); the parent must exist. Name, label and population replace what is stored; "
                     + "sending what is stored changes nothing. Province administrators only, inside their jurisdiction.")
@@ -93,7 +93,7 @@ public class DivisionResource {
     @Path("/{code}")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Read a division", description = "A division with its resident population by year, e.g. "
+    @Operation(operationId = "getDivision", summary = "Read a division", description = "A division with its resident population by year, e.g. "
             + "450921 容县.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DivisionView.class),
             examples = @ExampleObject(name = "容县", value = "{\"code\": \"450921\", \"parentCode\": \"4509\", \"level\": "
@@ -111,7 +111,7 @@ public class DivisionResource {
     @GET
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "List the children of a division",
+    @Operation(operationId = "listDivisions", summary = "List the children of a division",
             description = "The divisions one level below `parent`, in code order: the cities of a province, the counties "
                     + "of a city (e.g. parent=4509 gives 玉州区, 福绵区, 容县 ...), the townships of a county.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DivisionView.class,

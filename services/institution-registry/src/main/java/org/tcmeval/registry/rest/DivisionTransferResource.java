@@ -56,7 +56,7 @@ public class DivisionTransferResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PROVINCE_ADMIN)
-    @Operation(summary = "Import a division tree from CSV",
+    @Operation(operationId = "importDivisions", summary = "Import a division tree from CSV",
             description = "UTF-8 CSV (a BOM is fine; the bytes must be UTF-8 whatever charset Content-Type names) with a header row: `code,name` required; `parentCode`, `level` "
                     + "(checked against the code), `levelLabel` and `population.<year>` columns optional. A column left "
                     + "out is left as stored. Rows may come in any order; a parent must be in the file or registered. "
@@ -94,7 +94,7 @@ public class DivisionTransferResource {
     @Produces({CSV + ";charset=UTF-8", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Export a division tree",
+    @Operation(operationId = "exportDivisions", summary = "Export a division tree",
             description = "`root` and everything below it, parents first, as CSV (`Accept: text/csv`, the import's "
                     + "format) or JSON (`Accept: application/json`, a flat list of divisions).")
     @APIResponse(responseCode = "200", content = {

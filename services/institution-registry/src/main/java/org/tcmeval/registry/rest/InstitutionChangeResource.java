@@ -66,7 +66,7 @@ public class InstitutionChangeResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Replace an institution",
+    @Operation(operationId = "replaceInstitution", summary = "Replace an institution",
             description = "Replaces every field (an omitted field becomes empty). Requires `If-Match` with the ETag from "
                     + "GET. Close an institution by setting `closedOn`; it is never deleted. Publishes "
                     + "`institution-changed` when something changed.")
@@ -99,11 +99,11 @@ public class InstitutionChangeResource {
     @Path("/{id}")
     @Consumes({"application/merge-patch+json", MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Change some fields of an institution",
+    @Operation(operationId = "updateInstitution", summary = "Change some fields of an institution",
             description = "JSON Merge Patch (RFC 7396): fields sent replace, `null` clears, fields left out stay. "
                     + "Requires `If-Match` with the ETag from GET. Publishes `institution-changed` when something changed.")
     @RequestBody(content = @Content(mediaType = "application/merge-patch+json",
-            schema = @Schema(implementation = InstitutionRequest.class),
+            schema = @Schema(implementation = InstitutionPatch.class),
             examples = {@ExampleObject(name = "更名", summary = "Rename",
                     value = "{\"name\": \"容县杨梅镇中心卫生院\"}"),
                 @ExampleObject(name = "关闭", summary = "Close", value = "{\"closedOn\": \"2025-06-30\"}")}))

@@ -40,7 +40,7 @@ public class InstitutionHistoryResource {
     @Path("/{id}/history")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Read an institution's change history",
+    @Operation(operationId = "getInstitutionHistory", summary = "Read an institution's change history",
             description = "Every revision, oldest first: who (token subject), when, and each changed field's old and new "
                     + "value. Revision 0 is the registration.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstitutionChangeView.class,

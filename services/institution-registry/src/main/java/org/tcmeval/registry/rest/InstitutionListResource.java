@@ -46,7 +46,7 @@ public class InstitutionListResource {
     @GET
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Find institutions",
+    @Operation(operationId = "listInstitutions", summary = "Find institutions",
             description = "Institutions inside your jurisdiction matching every filter given, in id order (ids are "
                     + "time-ordered, so newly registered institutions come last). Page with the opaque `nextCursor`; "
                     + "paging neither repeats nor skips a row when institutions are registered meanwhile. A division "
@@ -66,13 +66,13 @@ public class InstitutionListResource {
             @Parameter(description = "Division code prefix at any level (2, 4, 6 or 9 digits); default: your "
                     + "jurisdiction", example = "4509") @QueryParam("division") String division,
             @Parameter(description = "Institution types, repeated or comma-separated",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = InstitutionType.class), example = "THC")
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = InstitutionType.class), example = "[\"THC\"]")
             @QueryParam("type") List<String> types,
             @Parameter(description = "OPERATING or CLOSED, as of today",
                     schema = @Schema(implementation = InstitutionStatus.class)) @QueryParam("status") String status,
             @Parameter(description = "Open on at least one day of this year", example = "2024")
             @QueryParam("operatingIn") String operatingIn,
-            @Parameter(description = "Hospital grades, repeated or comma-separated", example = "GRADE_2A,GRADE_3A",
+            @Parameter(description = "Hospital grades, repeated or comma-separated", example = "[\"GRADE_2A\", \"GRADE_3A\"]",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = HospitalGrade.class))
             @QueryParam("grade") List<String> grades,
             @Parameter(schema = @Schema(implementation = Ownership.class)) @QueryParam("ownership") String ownership,

@@ -72,7 +72,7 @@ public class InstitutionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Register an institution",
+    @Operation(operationId = "createInstitution", summary = "Register an institution",
             description = "Registers an institution in a division inside your jurisdiction and publishes "
                     + "`institution-changed`. The division must exist and match the type's level (county hospitals on a "
                     + "6-digit county, CHSC/THC/CHSS/village clinics on a 9-digit township). Send an `Idempotency-Key` "
@@ -109,7 +109,7 @@ public class InstitutionResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Read an institution", description = "Its current state; the `ETag` header (\"<revision>\") "
+    @Operation(operationId = "getInstitution", summary = "Read an institution", description = "Its current state; the `ETag` header (\"<revision>\") "
             + "is what `If-Match` must carry to change it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstitutionView.class),
             examples = @ExampleObject(name = "容县杨梅镇卫生院", value = "{\"id\": \"0190a5e8-8c1b-7a57-9d8e-2b7f1f6a0c11\", "

@@ -56,7 +56,7 @@ public class InstitutionTransferResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
-    @Operation(summary = "Import institutions from CSV",
+    @Operation(operationId = "importInstitutions", summary = "Import institutions from CSV",
             description = "UTF-8 CSV (a BOM is fine; the bytes must be UTF-8 whatever charset Content-Type names), at most 20 MB, header row with the API's field names: "
                     + "`name,type,divisionCode` required; `id,uscc,registrationNumber,ownership,grade,ethnicMedicine,"
                     + "openedOn,closedOn` optional (dates as 1998-06-01 or 1998/6/1). A row with an `id`, or whose USCC or "
@@ -101,7 +101,7 @@ public class InstitutionTransferResource {
     @Produces(CSV + ";charset=UTF-8")
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.INSTITUTION_REPORTER,
             Roles.DASHBOARD_READER, Roles.PLATFORM_INTEGRATION, Roles.CATALOG_ADMIN})
-    @Operation(summary = "Export institutions as CSV",
+    @Operation(operationId = "exportInstitutions", summary = "Export institutions as CSV",
             description = "Every institution under `division` (closed ones included) in the import's format, ids "
                     + "filled in, in registration order. A division above your jurisdiction exports your jurisdiction.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING),
