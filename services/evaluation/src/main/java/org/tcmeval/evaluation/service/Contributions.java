@@ -66,6 +66,8 @@ final class Contributions {
         final Set<Touch> touched = new TreeSet<>();
         final List<UnitContribution.Key> dropped = new ArrayList<>();
         final List<Held> written = new ArrayList<>();
+        /** The unit filter in force per year, division and indicator: the same for every unit of a batch. */
+        final Map<String, UnitFilter> filters = new HashMap<>();
 
         void add(int year, SumsKey key, Tally t) {
             deltas.computeIfAbsent(year, y -> new TreeMap<>()).merge(key, t, Tally::plus);
@@ -143,8 +145,9 @@ final class Contributions {
                 Map<String, UnitFilter> filters = new LinkedHashMap<>();
                 Map<String, List<String>> byKey = new LinkedHashMap<>();
                 for (String d : divisions) {
-                    UnitFilter f = Engine.unitFilter(i, TargetInForce.resolve(resolver, d, i.code())
-                            .map(TargetInForce::target).orElse(null));
+                    UnitFilter f = changes.filters.computeIfAbsent(year + "/" + d + "/" + i.code(),
+                            k -> Engine.unitFilter(i, TargetInForce.resolve(resolver, d, i.code())
+                                    .map(TargetInForce::target).orElse(null)));
                     filters.putIfAbsent(f.key(), f);
                     byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
                 }

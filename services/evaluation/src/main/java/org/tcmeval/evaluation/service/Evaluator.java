@@ -126,7 +126,10 @@ public class Evaluator {
                 chain = chain.chain(() -> populations.residents(divisions, y).invoke(m -> residents.put(y, m))
                         .replaceWithVoid());
             }
-            return chain.chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers, residents))
+            // The report refs (new ones, and county codes just set) must be in the database before the
+            // set-based reads below; the batch's session flushes only when told (see EvaluationService).
+            return chain.chain(() -> Panache.getSession().chain(s -> s.flush()))
+                    .chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers, residents))
                     .chain(this::judgeAll);
         });
     }
