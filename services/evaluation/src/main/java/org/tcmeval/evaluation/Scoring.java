@@ -10,8 +10,8 @@ import org.tcmeval.targets.ReportForm;
 /** What evaluation needs besides the engine, plain Java so it is tested without Quarkus. */
 public final class Scoring {
 
-    /** Forms and indicators are fixed at build time, so each answer is worked out once. */
-    private static final Map<String, Optional<String>> NOT_COMPUTED = new ConcurrentHashMap<>();
+    /** Forms are fixed at build time, so each indicator (with its unit filter) is worked out once. */
+    private static final Map<IndicatorDefinition, Optional<String>> NOT_COMPUTED = new ConcurrentHashMap<>();
 
     private Scoring() {
     }
@@ -31,7 +31,7 @@ public final class Scoring {
      * report form of its reporter collects, so no report can ever give it a value.
      */
     public static Optional<String> notComputedReason(IndicatorDefinition indicator) {
-        return NOT_COMPUTED.computeIfAbsent(indicator.code(), c -> reason(indicator));
+        return NOT_COMPUTED.computeIfAbsent(indicator, Scoring::reason);
     }
 
     private static Optional<String> reason(IndicatorDefinition indicator) {

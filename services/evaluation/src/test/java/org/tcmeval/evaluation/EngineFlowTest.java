@@ -58,6 +58,13 @@ class EngineFlowTest {
                 .setRootPath("indicators.find { it.indicatorCode == '" + indicator + "' }");
     }
 
+    static JsonPath chosenCell(String division, int year, String profile, String indicator) {
+        return given().auth().oauth2(GUANGXI_READER).queryParam("year", year).queryParam("profile", profile)
+                .get("/api/v1/scorecards/" + division).then().statusCode(200)
+                .body("chosenProfile", org.hamcrest.Matchers.equalTo(profile)).extract().jsonPath()
+                .setRootPath("indicators.find { it.indicatorCode == '" + indicator + "' }");
+    }
+
     static void awaitCell(String division, int year, String indicator, String value, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             JsonPath c = cell(division, year, indicator);
@@ -197,6 +204,31 @@ class EngineFlowTest {
         awaitCell("450981", year, "TCM_LED_MEDICAL_COMMUNITY_COVERAGE", "40", "MET");
         assertThat(cell("450981", year, "TCM_LED_MEDICAL_COMMUNITY_COVERAGE").getString("profileId"))
                 .isEqualTo("yulin-2022");
+        // The province judges the same county against its own plan (issue 8, item 6): Guangxi's row 18
+        // needs > 300,000 residents, and 250,000 is not: NOT_APPLICABLE, with the figure that fails it.
+        JsonPath underGuangxi = chosenCell("450981", year, "guangxi-2022", "TCM_LED_MEDICAL_COMMUNITY_COVERAGE");
+        assertThat(underGuangxi.getString("status")).isEqualTo("NOT_APPLICABLE");
+        assertThat(underGuangxi.getString("profileId")).isEqualTo("guangxi-2022");
+        assertThat(underGuangxi.getString("condition")).contains("residentPopulation > 300000");
+        // The county is outside the condition, so nothing is summed or judged: no value (as 兴宁区 below).
+        assertThat(underGuangxi.getString("value")).isNull();
+        // An indicator both plans set alike: 12 / 250,000 * 10,000 = 0.48 per 10k within 0.4..0.7 either way.
+        JsonPath density = chosenCell("450981", year, "guangxi-2022", "TCM_GP_DENSITY");
+        assertThat(new BigDecimal(density.getString("value"))).isEqualByComparingTo("0.48");
+        assertThat(density.getString("status")).isEqualTo("MET");
+        // ... while the scorecard without a choice still shows Yulin's verdict, and the chosen one is not stored.
+        assertThat(cell("450981", year, "TCM_LED_MEDICAL_COMMUNITY_COVERAGE").getString("status")).isEqualTo("MET");
+        // Yulin's plan asked of itself gives the stored verdict again: 40% >= 30%.
+        assertThat(chosenCell("450981", year, "yulin-2022", "TCM_LED_MEDICAL_COMMUNITY_COVERAGE").getString("status"))
+                .isEqualTo("MET");
+        // A profile must cover the division and be in force.
+        given().auth().oauth2(GUANGXI_READER).queryParam("year", year).queryParam("profile", "yulin-2022")
+                .get("/api/v1/scorecards/450102").then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("profile"))
+                .body("errors[0].rule", org.hamcrest.Matchers.equalTo("covers-division"));
+        given().auth().oauth2(GUANGXI_READER).queryParam("year", year).queryParam("profile", "no-such-plan")
+                .get("/api/v1/scorecards/450981").then().statusCode(422)
+                .body("errors[0].rule", org.hamcrest.Matchers.equalTo("known-profile"));
 
         // 兴宁区 (Nanning, Guangxi's own row 18): the same figures, but 250,000 is not > 300,000.
         sendDivision(divisionReport(UUID.randomUUID().toString(), 1, "APPROVED", "COUNTY", "450102", year,

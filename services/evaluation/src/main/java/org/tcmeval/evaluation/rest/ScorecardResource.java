@@ -43,9 +43,14 @@ public class ScorecardResource {
     @Operation(operationId = "getScorecard", summary = "Scorecard of a division for a year",
             description = "Every indicator rolled up over the institutions of the division (sums of numerators and "
                     + "denominators, never averages of rates) and judged against the target in force there, with the "
-                    + "profile the target comes from. Results follow each report within seconds.")
+                    + "profile the target comes from. Results follow each report within seconds. With `profile`, the "
+                    + "same figures judged against another profile covering the division (a province judging a city's "
+                    + "counties against the provincial plan), computed on reading.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ScorecardView.class)))
     @APIResponse(responseCode = "400", description = "Malformed division code or year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The chosen profile is not in force in the year"
+            + " (rule known-profile) or does not cover the division (rule covers-division)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Division outside your jurisdiction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -54,7 +59,13 @@ public class ScorecardResource {
             @PathParam("division") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}",
                     message = "must be a 2, 4 or 6 digit GB/T 2260 code") String division,
             @Parameter(description = "Reporting year", example = "2024")
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
-        return service.scorecard(division, year, caller.jurisdiction());
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "Judge against this target profile (and those it inherits from) instead of the one"
+                    + " in force for the division; it must be in force in the year and its division must include this"
+                    + " one (422 otherwise). Computed on reading from the stored report figures; nothing is stored or"
+                    + " published.", example = "guangxi-2022")
+            @QueryParam("profile") @jakarta.validation.constraints.Size(min = 1, max = 64) String profile) {
+        return profile == null ? service.scorecard(division, year, caller.jurisdiction())
+                : service.scorecard(division, year, profile, caller.jurisdiction());
     }
 }

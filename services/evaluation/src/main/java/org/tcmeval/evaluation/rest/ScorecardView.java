@@ -14,6 +14,10 @@ public record ScorecardView(
         @Schema(example = "450902") String divisionCode,
         @Schema(description = "PROVINCE, CITY or COUNTY", example = "COUNTY") String scope,
         @Schema(example = "2024") int year,
+        @Schema(description = "The profile asked for with `profile`: every cell is judged against it (and the profiles"
+                + " it inherits from) instead of the profile in force for the division, computed on reading; absent"
+                + " when the scorecard shows the stored results under the profiles in force", example = "guangxi-2022")
+        String chosenProfile,
         List<Entry> indicators) {
 
     @Schema(name = "ScorecardEntry", description = "One indicator's value and judgement, with the target in force even without a value.")

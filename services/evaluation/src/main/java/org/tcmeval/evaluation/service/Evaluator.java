@@ -134,7 +134,7 @@ public class Evaluator {
         });
     }
 
-    private static Uni<Map<UUID, InstitutionRef>> institutionsById(List<UUID> ids) {
+    static Uni<Map<UUID, InstitutionRef>> institutionsById(List<UUID> ids) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -146,7 +146,7 @@ public class Evaluator {
                 });
     }
 
-    private static Optional<Unit> unitOf(ReportRef r, Map<UUID, InstitutionRef> institutions) {
+    static Optional<Unit> unitOf(ReportRef r, Map<UUID, InstitutionRef> institutions) {
         return switch (r.reporterKind) {
             case "INSTITUTION" -> {
                 InstitutionRef inst = institutions.get(r.institutionId);
@@ -235,7 +235,7 @@ public class Evaluator {
         });
     }
 
-    private Evaluation judge(String division, IndicatorDefinition i, int year, TargetResolver resolver,
+    Evaluation judge(String division, IndicatorDefinition i, int year, TargetResolver resolver,
             Map<Contributions.SumsKey, Tally> sums, Lookups lookups) {
         Optional<TargetInForce> target = TargetInForce.resolve(resolver, division, i.code());
         String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();

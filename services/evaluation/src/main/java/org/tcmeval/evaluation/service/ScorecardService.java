@@ -31,6 +31,9 @@ public class ScorecardService {
     @Inject
     TargetCatalog catalog;
 
+    @Inject
+    ChosenProfile chosen;
+
     @WithSession
     public Uni<ScorecardView> scorecard(String divisionCode, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(divisionCode)) {
@@ -50,8 +53,25 @@ public class ScorecardService {
                                         .map(ev -> ResultPublisher.toResult(year, ev)))
                                 .invoke(r -> entries.add(entry(i, r))).replaceWithVoid());
                     }
-                    return chain.map(v -> new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, entries));
+                    return chain.map(v -> new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, null,
+                            entries));
                 }));
+    }
+
+    /** The scorecard under a profile the caller chose, computed on reading (see {@link ChosenProfile}). */
+    @WithSession
+    public Uni<ScorecardView> scorecard(String divisionCode, int year, String profileId, Jurisdiction jurisdiction) {
+        if (!jurisdiction.covers(divisionCode)) {
+            throw ProblemException.notFound("scorecard of division " + divisionCode);
+        }
+        return chosen.evaluate(divisionCode, year, profileId).map(evaluations -> {
+            List<ScorecardView.Entry> entries = new ArrayList<>();
+            for (Evaluator.Evaluation ev : evaluations) {
+                Indicators.byCode(ev.judgement().indicatorCode())
+                        .ifPresent(i -> entries.add(entry(i, ResultPublisher.toResult(year, ev))));
+            }
+            return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, profileId, entries);
+        });
     }
 
     private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tcmeval.evaluation.TargetProfileRef;
 import org.tcmeval.events.TargetProfileChanged;
+import org.tcmeval.targets.TargetProfile;
 import org.tcmeval.targets.TargetResolver;
 import org.tcmeval.targets.TargetResolver.ResolvedTarget;
 
@@ -45,6 +46,28 @@ public class TargetCatalog {
     public Uni<TargetResolver> resolver(int year) {
         return snapshot().map(s -> s.resolvers().computeIfAbsent(year, y -> new TargetResolver(s.profiles().stream()
                 .map(p -> p.profileInForce(y)).flatMap(Optional::stream).toList())));
+    }
+
+    /**
+     * A resolver holding only {@code profileId} (as in force in {@code year}) and the profiles it
+     * inherits from, so that every division it covers is judged against it rather than against the
+     * profile nearest to the division; empty when the catalog has no such profile in force then.
+     */
+    public Uni<Optional<Map.Entry<TargetProfile, TargetResolver>>> chosen(String profileId, int year) {
+        return snapshot().map(s -> {
+            Map<String, TargetProfile> inForce = new java.util.HashMap<>();
+            s.profiles().forEach(p -> p.profileInForce(year).ifPresent(t -> inForce.put(t.id(), t)));
+            TargetProfile chosen = inForce.get(profileId);
+            if (chosen == null) {
+                return Optional.empty();
+            }
+            List<TargetProfile> chain = new java.util.ArrayList<>();
+            for (TargetProfile p = chosen; p != null && chain.size() < 16; p = p.parentId() == null ? null
+                    : inForce.get(p.parentId())) {
+                chain.add(p);
+            }
+            return Optional.of(Map.entry(chosen, new TargetResolver(chain)));
+        });
     }
 
     /**
