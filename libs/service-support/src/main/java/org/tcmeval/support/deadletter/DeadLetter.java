@@ -9,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A record a consumer could not apply for a permanent reason (see each service's {@code V*__dead_letter.sql}). */
 @Entity
 @Table(name = "dead_letter")
 public class DeadLetter extends PanacheEntityBase {
 
+    @Schema(name = "DeadLetterStatus")
     public enum Status {
         /** Not applied; waiting for a replay or a discard. */
         OPEN,

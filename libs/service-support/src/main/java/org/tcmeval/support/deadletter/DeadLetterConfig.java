@@ -12,6 +12,13 @@ import java.time.Duration;
 @ConfigMapping(prefix = "tcm.dead-letters")
 public interface DeadLetterConfig {
 
+    /**
+     * Read at build time ({@code @IfBuildProperty} on the beans of this package): true in a service that
+     * consumes Kafka and has the {@code dead_letter} table.
+     */
+    @WithDefault("false")
+    boolean enabled();
+
     /** First pause after a transient failure; each further one doubles it. */
     @WithDefault("100ms")
     Duration initialBackoff();

@@ -96,7 +96,7 @@ public class DeadLetters {
                     return TransientRetry.of("storing the dead letter of " + what,
                                     () -> store(channel, topic, partition, offset, key, payload, failure),
                                     config.initialBackoff(), config.maxBackoff())
-                            .invoke(() -> open.computeIfAbsent(channel, this::gauge).incrementAndGet());
+                            .call(() -> refresh().onFailure().recoverWithNull());
                 });
     }
 
