@@ -9,22 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A record a consumer could not apply for a permanent reason (see each service's {@code V*__dead_letter.sql}). */
 @Entity
 @Table(name = "dead_letter")
 public class DeadLetter extends PanacheEntityBase {
 
-    @Schema(name = "DeadLetterStatus")
-    public enum Status {
-        /** Not applied; waiting for a replay or a discard. */
-        OPEN,
-        /** Applied by a replay. */
-        REPLAYED,
-        /** Given up on by an administrator. */
-        DISCARDED
-    }
 
     @Id
     public UUID id;
@@ -62,7 +52,7 @@ public class DeadLetter extends PanacheEntityBase {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    public DeadLetterStatus status;
 
     @Column(name = "replayed_at")
     public OffsetDateTime replayedAt;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-@Schema(name = "DeadLetterPage")
 public record DeadLetterPage(
         List<DeadLetterView> items,
         @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -72,7 +72,7 @@ public class DeadLetterResource {
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
             @Parameter(description = "Page size, 1 to 500 (default 50)", example = "50") @QueryParam("limit")
             String limit) {
-        DeadLetter.Status wanted = status(status);
+        DeadLetterStatus wanted = status(status);
         String only = channel == null || channel.isBlank() ? null : channel.strip();
         if (only != null && only.length() > 200) {
             throw ProblemException.invalid("channel", "max-length", "channel must be at most 200 characters");
@@ -137,15 +137,15 @@ public class DeadLetterResource {
         return deadLetters.discard(id, caller.subject()).map(d -> DeadLetterView.of(d, false));
     }
 
-    private static DeadLetter.Status status(String status) {
+    private static DeadLetterStatus status(String status) {
         if (status == null || status.isBlank()) {
-            return DeadLetter.Status.OPEN;
+            return DeadLetterStatus.OPEN;
         }
         if (status.strip().equals("ALL")) {
             return null;
         }
         try {
-            return DeadLetter.Status.valueOf(status.strip());
+            return DeadLetterStatus.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("status", "enum", "status must be one of OPEN, REPLAYED, DISCARDED, ALL");
         }

@@ -6,9 +6,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tcmeval.support.text.Inputs;
 
-/** A dead letter as the admin API shows it. */
+/**
+ * A dead letter as the admin API shows it. No class-level {@code @Schema}: that would put the schema in
+ * the OpenAPI document of every service, consuming or not.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@Schema(name = "DeadLetter", description = "A Kafka record this service could not apply for a permanent reason")
 public record DeadLetterView(
         @Schema(example = "019acb3e-5f1d-7c2a-9b1e-6d0f4c2a8e11") UUID id,
         @Schema(description = "Consumer channel whose handler failed", example = "technique-changed") String channel,
@@ -25,7 +27,7 @@ public record DeadLetterView(
                 example = "com.fasterxml.jackson.core.JsonParseException: Unexpected character ('n' (code 110))") String errorMessage,
         @Schema(description = "Times the handler failed on this record (deliveries and replays)", example = "1")
         int attempts,
-        DeadLetter.Status status,
+        DeadLetterStatus status,
         OffsetDateTime firstFailedAt,
         OffsetDateTime lastFailedAt,
         OffsetDateTime replayedAt,

@@ -133,13 +133,13 @@ public class DeadLetters {
                                         "Replay failed", "the handler failed again (" + f.getClass().getSimpleName() + ": "
                                                 + message(f) + "); the dead letter stays open", List.of())));
                     })
-                    .chain(() -> resolve(id, DeadLetter.Status.REPLAYED, by));
+                    .chain(() -> resolve(id, DeadLetterStatus.REPLAYED, by));
         });
     }
 
     /** Gives up on an open dead letter: it stays in the table, marked DISCARDED with who did it. */
     public Uni<DeadLetter> discard(UUID id, String by) {
-        return open(id).chain(d -> resolve(id, DeadLetter.Status.DISCARDED, by));
+        return open(id).chain(d -> resolve(id, DeadLetterStatus.DISCARDED, by));
     }
 
     public Uni<DeadLetter> find(UUID id) {
@@ -148,7 +148,7 @@ public class DeadLetters {
     }
 
     /** One page in id (that is, time) order, optionally of one status and channel; {@code limit + 1} rows tell whether more follow. */
-    public Uni<List<DeadLetter>> page(DeadLetter.Status status, String channel, UUID after, int limit) {
+    public Uni<List<DeadLetter>> page(DeadLetterStatus status, String channel, UUID after, int limit) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (status != null) {
@@ -185,7 +185,7 @@ public class DeadLetters {
     public Uni<Void> refresh() {
         return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createSelectionQuery(
                         "select channel, count(*) from DeadLetter where status = :s group by channel", Object[].class)
-                .setParameter("s", DeadLetter.Status.OPEN).getResultList()))
+                .setParameter("s", DeadLetterStatus.OPEN).getResultList()))
                 .invoke(rows -> {
                     Map<String, Long> counted = new HashMap<>();
                     rows.forEach(r -> counted.put((String) r[0], ((Number) r[1]).longValue()));
@@ -234,15 +234,15 @@ public class DeadLetters {
 
     private Uni<DeadLetter> open(UUID id) {
         return find(id).invoke(d -> {
-            if (d.status != DeadLetter.Status.OPEN) {
+            if (d.status != DeadLetterStatus.OPEN) {
                 throw ProblemException.conflict("dead-letter-resolved", "dead letter " + id + " is already "
                         + d.status + "; only an OPEN one can be replayed or discarded");
             }
         });
     }
 
-    private Uni<DeadLetter> resolve(UUID id, DeadLetter.Status status, String by) {
-        String column = status == DeadLetter.Status.REPLAYED ? "replayed_at" : "discarded_at";
+    private Uni<DeadLetter> resolve(UUID id, DeadLetterStatus status, String by) {
+        String column = status == DeadLetterStatus.REPLAYED ? "replayed_at" : "discarded_at";
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update dead_letter set status = ?2, " + column + " = now(), resolved_by = ?3 "
                                 + "where id = ?1 and status = 'OPEN'")
