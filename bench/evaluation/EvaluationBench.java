@@ -32,6 +32,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
 import org.postgresql.PGConnection;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
@@ -61,6 +64,7 @@ import org.tcmeval.targets.TargetProfile;
 public class EvaluationBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
     static final Set<String> NOT_FIGURES = Set.of("uscc", "registrationNumber", "divisionCode", "period", "techniques");
 
     record Report(String id, String kind, String reporter, String institutionId, String division,
@@ -114,6 +118,7 @@ public class EvaluationBench {
                     "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
                     "-Dquarkus.oidc.auth-server-url=",
                     "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                    "-Dquarkus.oidc.token.issuer=" + ISSUER,
                     "-jar", jar.toString()));
             service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             awaitReady("http://127.0.0.1:" + port, service, log);
@@ -182,6 +187,23 @@ public class EvaluationBench {
                     "evaluation CPU time for the burst", cpu, reports.size() / cpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS after the burst", rss(service.pid()) / 1024);
+
+            // Scorecards: stored results, and the same divisions judged on reading under a chosen profile.
+            String base = "http://127.0.0.1:" + port;
+            String token = token(keys);
+            for (String[] q : new String[][] {{"45", null}, {"4509", null}, {"4509", "guangxi-2022"},
+                    {"45", "guangxi-2022"}}) {
+                List<Long> times = new ArrayList<>();
+                for (int i = 0; i < 5; i++) {
+                    long t0 = System.nanoTime();
+                    scorecard(base, token, q[0], q[1]);
+                    times.add(System.nanoTime() - t0);
+                }
+                Collections.sort(times);
+                System.out.printf("  %-52s %7s       median %6.1f ms  max %6.1f ms%n", "scorecard " + q[0]
+                        + (q[1] == null ? " (stored)" : " under " + q[1] + " (on reading)"), "5 reads",
+                        times.get(2) / 1e6, times.get(4) / 1e6);
+            }
 
             // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
             steady(postgres, database, producer, reports, rate, seconds);
@@ -357,6 +379,30 @@ public class EvaluationBench {
             c.createStatement().execute("drop table bench_ref");
             return seconds;
         }
+    }
+
+    static void scorecard(String base, String token, String division, String profile) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/scorecards/" + division
+                        + "?year=2024" + (profile == null ? "" : "&profile=" + profile)))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("scorecard answered " + r.statusCode() + ": " + r.body());
+        }
+    }
+
+    static String token(KeyPair keys) throws Exception {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject("bench-dashboard");
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(60);
+        claims.setClaim("realm_access", Map.of("roles", List.of("dashboard-reader")));
+        claims.setClaim("division", "45");
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setKey(keys.getPrivate());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        return jws.getCompactSerialization();
     }
 
     static KafkaProducer<String, String> producer(String bootstrap) {

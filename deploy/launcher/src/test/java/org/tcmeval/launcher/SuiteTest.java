@@ -173,9 +173,15 @@ class SuiteTest {
         var evaluation = new org.tcmeval.client.evaluation.ApiClient();
         evaluation.updateBaseUri(stack.url("evaluation"));
         evaluation.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
-        var scorecard = new org.tcmeval.client.evaluation.api.ScorecardsApi(evaluation).getScorecard("450902", 2024);
+        var scorecards = new org.tcmeval.client.evaluation.api.ScorecardsApi(evaluation);
+        var scorecard = scorecards.getScorecard("450902", 2024, null);
         assertThat(scorecard.getDivisionCode()).isEqualTo("450902");
         assertThat(scorecard.getIndicators()).extracting(e -> e.getIndicatorCode()).contains(RATIO);
+        // The same county judged on reading against the provincial plan rather than Yulin's.
+        var underGuangxi = scorecards.getScorecard("450902", 2024, "guangxi-2022");
+        assertThat(underGuangxi.getChosenProfile()).isEqualTo("guangxi-2022");
+        assertThat(underGuangxi.getIndicators()).allSatisfy(e -> assertThat(e.getProfileId())
+                .isIn("guangxi-2022", "national", null));
     }
 
     static String registerCentre(String name, String township, String first17) {

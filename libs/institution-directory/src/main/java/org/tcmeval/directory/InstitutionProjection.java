@@ -7,18 +7,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.support.deadletter.DeadLetterHandler;
+import org.tcmeval.support.deadletter.DeadLetters;
 
 /**
  * Keeps {@code institution_ref} in step with the registry's {@code institution-changed} topic.
  * Idempotent and order-tolerant: an event whose revision is not newer than the stored one is ignored,
  * so re-delivery and replay from the start leave the same table. {@link InstitutionListener}s run in
- * the same transaction, so whatever a service derives from the change commits with it.
+ * the same transaction, so whatever a service derives from the change commits with it. A record that
+ * cannot be applied becomes a dead letter of the service ({@link DeadLetters}); an outage is waited out.
+ * A service using this library therefore needs a {@code dead_letter} migration and
+ * {@code tcm.dead-letters.enabled=true}.
  */
 @ApplicationScoped
-public class InstitutionProjection {
+public class InstitutionProjection implements DeadLetterHandler {
 
     @Inject
     InstitutionRefRepository repository;
@@ -26,8 +32,24 @@ public class InstitutionProjection {
     @Inject
     Instance<InstitutionListener> listeners;
 
-    @Incoming("institution-changed")
-    public Uni<Void> onInstitutionChanged(String json) {
+    static final String CHANNEL = "institution-changed";
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /** Completes once the change has committed (or the record is a stored dead letter): only then is it acknowledged. */
+    @Incoming(CHANNEL)
+    public Uni<Void> onInstitutionChanged(ConsumerRecord<String, String> record) {
+        return deadLetters.guard(record, this);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> handle(String key, String json) {
         InstitutionChanged e = EventJson.read(json, InstitutionChanged.class).data();
         UUID id = UUID.fromString(e.institutionId());
         return Panache.withTransaction(() -> repository.findById(id).flatMap(existing -> {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
@@ -22,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tcmeval.support.deadletter.Transient;
 import org.tcmeval.support.text.Inputs;
 
 /**
@@ -29,6 +31,9 @@ import org.tcmeval.support.text.Inputs;
  * depending on this library; no resource builds an error response by hand.
  */
 public class ProblemMappers {
+
+    @Inject
+    UnavailableConfig unavailable;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -128,9 +133,27 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (Transient.is(e)) {
+            return unavailable(e, uri);
+        }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
         return respond(500, "internal", "Internal error",
                 "an unexpected error occurred; it has been logged", uri, List.of());
+    }
+
+    /**
+     * An outage (database refusing connections, restarting, out of connections; a deadlock victim) is
+     * not the request's fault and not a bug: 503 with Retry-After tells the client the same request
+     * will succeed later, where a 500 would say it never will. {@link Transient} decides, as it does
+     * for the Kafka consumers.
+     */
+    Response unavailable(Throwable e, UriInfo uri) {
+        Log.warnf("%s answered 503: %s", uri == null ? "request" : uri.getPath(), e);
+        long seconds = Math.max(1, unavailable == null ? 5 : unavailable.retryAfter().toSeconds());
+        return Response.fromResponse(respond(503, "service-unavailable", "Service unavailable",
+                        "a service this one depends on is unavailable for the moment; try again in " + seconds
+                                + " seconds", uri, List.of()))
+                .header("Retry-After", String.valueOf(seconds)).build();
     }
 
     /** RFC 6750: a 401 names the scheme the client must use. */

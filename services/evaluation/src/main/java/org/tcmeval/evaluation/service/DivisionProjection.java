@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tcmeval.support.deadletter.DeadLetterHandler;
+import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.evaluation.DivisionFact;
 import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.events.DivisionChanged;
@@ -26,7 +29,7 @@ import org.tcmeval.events.EventTypes;
  * registry's, and its sums up the roll-up chain must follow.
  */
 @ApplicationScoped
-public class DivisionProjection {
+public class DivisionProjection implements DeadLetterHandler {
 
     @Inject
     DivisionPopulations populations;
@@ -34,8 +37,22 @@ public class DivisionProjection {
     @Inject
     Evaluator evaluator;
 
+    @Inject
+    DeadLetters deadLetters;
+
+    /** Completes once the change has committed (or the record is a stored dead letter): only then is it acknowledged. */
     @Incoming("division-changed")
-    public Uni<Void> onDivisionChanged(String json) {
+    public Uni<Void> onDivisionChanged(ConsumerRecord<String, String> record) {
+        return deadLetters.guard(record, this);
+    }
+
+    @Override
+    public String channel() {
+        return "division-changed";
+    }
+
+    @Override
+    public Uni<Void> handle(String key, String json) {
         String type = EventJson.typeOf(json);
         if (!EventTypes.DIVISION_CHANGED.equals(type)) {
             Log.debugf("ignoring event of type %s on division-changed", type);

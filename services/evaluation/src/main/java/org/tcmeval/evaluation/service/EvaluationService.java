@@ -13,7 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import io.smallrye.mutiny.Multi;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.tcmeval.support.deadletter.DeadLetterConfig;
+import org.tcmeval.support.deadletter.DeadLetterHandler;
+import org.tcmeval.support.deadletter.DeadLetters;
+import org.tcmeval.support.deadletter.TransientRetry;
 import org.hibernate.FlushMode;
 import org.tcmeval.directory.InstitutionListener;
 import org.tcmeval.directory.InstitutionRef;
@@ -34,7 +41,15 @@ import org.tcmeval.events.ReportSubmitted;
  * arrives.
  */
 @ApplicationScoped
-public class EvaluationService implements InstitutionListener {
+public class EvaluationService implements InstitutionListener, DeadLetterHandler {
+
+    static final String CHANNEL = "evaluation-inputs";
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    DeadLetterConfig deadLetterConfig;
 
     private static final Set<String> STATUSES = Set.of("SUBMITTED", "APPROVED", "RETURNED");
 
@@ -45,14 +60,44 @@ public class EvaluationService implements InstitutionListener {
     TargetProjection targets;
 
     /**
-     * One poll of reports and catalog changes, in the order consumed: each run of consecutive reports
-     * is applied in one transaction (set-based, so a poll of 500 reports costs a handful of
-     * statements rather than 500 times a handful); a catalog change is applied on its own, between
-     * the reports before and after it. The poll is acknowledged once the returned Uni completes,
-     * that is after every transaction of it committed.
+     * One poll of reports and catalog changes, applied together (see {@link #apply}). A transient
+     * failure (the database restarting) retries the whole poll, with backoff, for as long as it takes;
+     * a permanent one re-applies the poll's records one at a time through the dead-letter guard, so
+     * only the record that can never succeed becomes a dead letter and the rest still count. The poll
+     * is acknowledged once the returned Uni completes, that is after every transaction of it committed.
      */
-    @Incoming("evaluation-inputs")
-    public Uni<Void> onEvents(List<String> payloads) {
+    @Incoming(CHANNEL)
+    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> polled = new ArrayList<>();
+        records.forEach(polled::add);
+        List<String> payloads = polled.stream().map(ConsumerRecord::value).toList();
+        return TransientRetry.of("evaluation of a poll of " + polled.size() + " records", () -> apply(payloads),
+                        deadLetterConfig.initialBackoff(), deadLetterConfig.maxBackoff())
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf(failure, "a poll of %d records failed; applying them one at a time", polled.size());
+                    return Multi.createFrom().iterable(polled)
+                            .onItem().transformToUniAndConcatenate(r -> deadLetters.guard(r, this))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    /** One record, alone: the per-record fallback of a failed poll, and a dead letter's replay. */
+    @Override
+    public Uni<Void> handle(String key, String payload) {
+        return apply(List.of(payload));
+    }
+
+    /**
+     * Records in the order consumed: each run of consecutive reports is applied in one transaction
+     * (set-based, so 500 reports cost a handful of statements rather than 500 times a handful); a
+     * catalog change is applied on its own, between the reports before and after it.
+     */
+    Uni<Void> apply(List<String> payloads) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         List<String> reports = new ArrayList<>();
         for (String json : payloads) {

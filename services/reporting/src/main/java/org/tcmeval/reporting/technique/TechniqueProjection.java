@@ -4,22 +4,27 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.TechniqueClassChanged;
+import org.tcmeval.support.deadletter.DeadLetterHandler;
+import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.support.persistence.BulkSql;
 
 /**
  * Keeps {@code technique_ref_class} / {@code technique_ref_item} in step with the catalog's compacted
  * {@code technique-changed} topic: per list (scope) and class, the highest revision wins. Idempotent
  * and order-tolerant: an event not newer than the stored revision changes nothing, so re-delivery and
- * replay from the start leave the same tables. No synchronous call to the catalog, ever.
+ * replay from the start leave the same tables. No synchronous call to the catalog, ever. A record that
+ * cannot be applied (malformed, against the contract) becomes a dead letter; an outage is waited out.
  */
 @ApplicationScoped
-public class TechniqueProjection {
+public class TechniqueProjection implements DeadLetterHandler {
 
     /** Stores the class when newer than what is held; 1 row when applied, 0 when not newer. */
     static final String UPSERT_CLASS = """
@@ -44,8 +49,24 @@ public class TechniqueProjection {
              where scope = ?2 and class_code = ?3
                and item_code not in (select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))""";
 
-    @Incoming("technique-changed")
-    public Uni<Void> onTechniqueChanged(String json) {
+    static final String CHANNEL = "technique-changed";
+
+    @Inject
+    DeadLetters deadLetters;
+
+    /** Completes once the change has committed (or the record is a stored dead letter): only then is it acknowledged. */
+    @Incoming(CHANNEL)
+    public Uni<Void> onTechniqueChanged(ConsumerRecord<String, String> record) {
+        return deadLetters.guard(record, this);
+    }
+
+    @Override
+    public String channel() {
+        return CHANNEL;
+    }
+
+    @Override
+    public Uni<Void> handle(String key, String json) {
         TechniqueClassChanged e = EventJson.read(json, TechniqueClassChanged.class).data();
         return Panache.withTransaction(() -> apply(e)).replaceWithVoid();
     }

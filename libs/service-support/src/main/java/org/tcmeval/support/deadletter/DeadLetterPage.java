@@ -1,0 +1,11 @@
+package org.tcmeval.support.deadletter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+public record DeadLetterPage(
+        List<DeadLetterView> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page") String nextCursor) {
+}
