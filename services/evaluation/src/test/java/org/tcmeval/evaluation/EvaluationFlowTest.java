@@ -192,6 +192,39 @@ class EvaluationFlowTest {
         awaitRatio("4509", year, "18.75", "NOT_MET");            // the city still sums both: 3/16
     }
 
+    /**
+     * One writer per institution (issue 8, item 7): a correction and a move of the same centre arrive
+     * on two channels consumed concurrently. Whichever commits second must see the first — otherwise
+     * the correction lands in the old county, or the move carries the old figures along.
+     */
+    @Test
+    void correctionsAndMovesOfTheSameCentresRacingLoseNothing() {
+        int year = 2008;
+        List<String> centres = new java.util.ArrayList<>();
+        List<String> reportIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            centres.add(institution("450922" + (110 + i), 0, UUID.randomUUID().toString(), year));
+            reportIds.add(UUID.randomUUID().toString());
+            send(report(reportIds.get(i), 1, centres.get(i), year, 10, 2));
+        }
+        // 12 centres of 陆川县 reporting 2 of 10: 24 / 120 = 20% < 25%.
+        awaitRatio("450922", year, "20", "NOT_MET");
+        for (int i = 0; i < 12; i++) {
+            // Moved to 兴业县 and corrected to 5 of 10, back to back, on the two topics.
+            institution("450924" + (110 + i), 1, centres.get(i), year);
+            send(report(reportIds.get(i), 2, centres.get(i), year, 10, 5));
+        }
+        // All of them in 兴业县 with their corrected figures: 12 * 5 / (12 * 10) = 60 / 120 = 50% >= 25%.
+        awaitRatio("450924", year, "50", "MET");
+        awaitRatio("4509", year, "50", "MET");
+        // Nothing left behind in 陆川县: no unit counts there any more.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath left = ratioOf("450922", year);
+            assertThat(left.getString("value")).isNull();
+            assertThat(left.getLong("unitsDecided")).isZero();
+        });
+    }
+
     @Test
     void aCountyProfileThatLowersTheTargetReJudgesTheStoredResult() {
         int year = 2018;
