@@ -394,6 +394,8 @@ public class EvaluationBench {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject("bench-dashboard");
+        claims.setClaim("typ", "Bearer");   // an access token for the API, as Keycloak issues them
+        claims.setAudience("tcm-api", "account");
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
         claims.setClaim("realm_access", Map.of("roles", List.of("dashboard-reader")));
