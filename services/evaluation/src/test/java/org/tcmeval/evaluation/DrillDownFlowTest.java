@@ -160,6 +160,26 @@ class DrillDownFlowTest {
     }
 
     @Test
+    void countiesAreTheUnitsOfACountyReportedRate() {
+        reports();
+        // 阳朔县 runs no county TCM institution, 灌阳县 one: 1 of 2 counties = 50% < Guangxi's 100%.
+        EngineFlowTest.sendDivision(EngineFlowTest.divisionReport(UUID.randomUUID().toString(), 1, "APPROVED", "COUNTY",
+                "450321", YEAR, figures("countyRunTcmInstitutions", 0)));
+        EngineFlowTest.sendDivision(EngineFlowTest.divisionReport(UUID.randomUUID().toString(), 1, "APPROVED", "COUNTY",
+                "450327", YEAR, figures("countyRunTcmInstitutions", 1)));
+        awaitCell("4503", YEAR, "COUNTY_TCM_INSTITUTION_COVERAGE", "50", "NOT_MET");
+        JsonPath gaps = get(GUANGXI_READER, "4503/indicators/COUNTY_TCM_INSTITUTION_COVERAGE/gaps");
+        assertThat(gaps.getString("unitKind")).isEqualTo("COUNTY");
+        assertThat(gaps.getList("items.unitId")).containsExactly("450321");
+        // Rule countyRunTcmInstitutions >= 1, the county has 0: 1 short.
+        assertThat(gaps.getString("items[0].reasonZh")).isEqualTo("县办中医医疗机构数 0，要求 ≥ 1：还差 1");
+        assertThat(gaps.getString("items[0].reasonEn")).isEqualTo("County-run TCM institutions 0, needs >= 1: 1 more");
+        // 1 of 2 met, >= 100%: 2 needed, 2 - 1 = 1 more county.
+        assertThat(gaps.getLong("unitsToClose")).isEqualTo(1);
+        assertThat(gaps.getString("closingEn")).isEqualTo("1 more unit meeting the rule reaches the target (>= 100%)");
+    }
+
+    @Test
     void outsideTheJurisdictionUnknownIndicatorsAndOtherShapes() {
         reports();
         given().auth().oauth2(YULIN_READER).queryParam("year", YEAR)
