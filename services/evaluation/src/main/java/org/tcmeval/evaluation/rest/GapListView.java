@@ -1,0 +1,55 @@
+package org.tcmeval.evaluation.rest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.tcmeval.evaluation.ResultStatus;
+import org.tcmeval.targets.Comparator;
+import org.tcmeval.targets.ComputationShape;
+
+@Schema(name = "GapList", description = "The units of a division that fall short on one indicator and why, largest"
+        + " shortfall first, with what would close the division's gap.")
+public record GapListView(
+        @Schema(example = "4503") String divisionCode,
+        @Schema(example = "CHSC_THC_TECHNIQUE_CAPACITY") String indicatorCode,
+        @Schema(example = "2024") int year,
+        @Schema(example = "COMPLIANCE_RATE") ComputationShape shape,
+        @Schema(description = "INSTITUTION or COUNTY: what the units are", example = "INSTITUTION") String unitKind,
+        @Schema(description = "The division's stored status", example = "NOT_MET") ResultStatus status,
+        @Schema(description = "The division's stored value in percent", example = "50") BigDecimal value,
+        @Schema(example = "2") BigDecimal numerator,
+        @Schema(example = "4") BigDecimal denominator,
+        @Schema(example = "AT_LEAST") Comparator comparator,
+        @Schema(description = "The target in force for the division", example = "100") BigDecimal threshold,
+        @Schema(example = "guangxi-2022") String profileId,
+        @Schema(description = "Compliance rates against an AT_LEAST target: the fewest further units meeting the rule"
+                + " that bring the stored value to the target, N smallest with (numerator + N) / denominator >= threshold",
+                example = "2") Long unitsToClose,
+        @Schema(example = "再有 2 家达标即可达到目标 ≥ 100%") String closingZh,
+        @Schema(example = "2 more units meeting the rule reach the target (>= 100%)") String closingEn,
+        @Schema(description = "Units falling short in all; `items` holds the first `limit` of them", example = "2") int total,
+        List<Gap> items) {
+
+    @Schema(name = "Gap", description = "One unit that falls short, the parts of the rule it misses, and the same as"
+            + " sentences")
+    public record Gap(
+            @Schema(description = "Institution id, or county code", example = "3f2c8a9e-1b7d-4c1e-9a55-0d6f2b8e4a11") String unitId,
+            @Schema(example = "阳朔县白沙镇卫生院") String name,
+            @Schema(example = "THC") String institutionType,
+            @Schema(description = "County the unit counts in", example = "450321") String countyCode,
+            List<Part> shortfalls,
+            @Schema(description = "Sum of the shortfalls: the sort key (classes + items, percentage points, 1 per flag)",
+                    example = "2") BigDecimal distance,
+            @Schema(example = "5 类 9 项：还差 1 类 1 项") String reasonZh,
+            @Schema(example = "needs 1 more class and 1 more item") String reasonEn) {
+    }
+
+    @Schema(name = "GapPart", description = "One part of the rule missed")
+    public record Part(
+            @Schema(description = "Report field", example = "techniqueClasses") String field,
+            @Schema(description = "The rule part written out", example = "techniqueClasses >= 6") String rule,
+            @Schema(example = "6") BigDecimal required,
+            @Schema(example = "5") BigDecimal actual,
+            @Schema(example = "1") BigDecimal shortfall) {
+    }
+}
