@@ -22,10 +22,15 @@ class FuzzTest {
     /** Operations (or "operationId mutation") whose findings are too big to fix yet, each with its reason. */
     private static final Map<String, String> KNOWN_FAILURES = Map.of();
 
+    /**
+     * Roles that may write every operation, in a jurisdiction (65, Xinjiang) no other test uses: a
+     * fuzzed request that happens to be valid (a garbled header the service ignores) must not create
+     * rows that the other tests of this module, sharing its database, would trip over.
+     */
     @Test
     void badRequestsToEveryWriteOperationAreAnsweredWithProblems() {
         int sent = OpenApiFuzzer.forService("institution-registry")
-                .withToken(TestTokens.tokenOf("fuzzer", "45", "province-admin"))
+                .withToken(TestTokens.tokenOf("fuzzer", "65", "province-admin"))
                 .atLeast(250)
                 .knownFailures(KNOWN_FAILURES)
                 .run();
