@@ -645,6 +645,7 @@ public final class OpenApiFuzzer {
                     m.add(new Mutation(name + " nested arrays", r -> objectBody(r, o -> o.set(name,
                             F.arrayNode().add(F.arrayNode().add(F.arrayNode()))))));
                 }
+                nested(m, name, schema, type);
                 if (type.equals("object")) {
                     m.add(new Mutation(name + " object of nulls", r -> objectBody(r, o -> o.set(name,
                             F.objectNode().putNull("a").putNull("2025")))));
@@ -653,6 +654,45 @@ public final class OpenApiFuzzer {
                 }
             });
             return m;
+        }
+
+        /**
+         * One level down: the properties of an object property, or of the first element of an array
+         * of objects ({@code targets[0].threshold}), each null, missing, of a wrong type, or hostile.
+         */
+        private void nested(List<Mutation> m, String name, JsonNode schema, String type) {
+            boolean array = type.equals("array");
+            JsonNode inner = resolve(array ? schema.path("items") : schema);
+            if (!inner.has("properties") || !(array || type.equals("object"))) {
+                return;
+            }
+            String at = array ? name + "[0]" : name;
+            inner.path("properties").fields().forEachRemaining(e -> {
+                String field = e.getKey();
+                String fieldType = type(resolve(e.getValue()));
+                Map<String, JsonNode> values = new LinkedHashMap<>();
+                values.put("null", F.nullNode());
+                values.put(fieldType.equals("string") ? "as number" : "as string",
+                        fieldType.equals("string") ? F.numberNode(7) : F.textNode("x"));
+                values.put("as object", F.objectNode().put("a", 1));
+                values.put("as array", F.arrayNode().add("x"));
+                if (fieldType.equals("string") || fieldType.isEmpty()) {
+                    values.put("NUL", F.textNode("a\u0000b"));
+                    values.put("100 KB", F.textNode(HUNDRED_KB));
+                }
+                values.forEach((label, v) -> m.add(new Mutation(at + "." + field + " " + label,
+                        r -> objectBody(r, o -> element(o, name, array).set(field, v)))));
+                m.add(new Mutation(at + "." + field + " missing", r -> objectBody(r, o -> element(o, name, array).remove(field))));
+                if (fieldType.equals("integer") || fieldType.equals("number")) {
+                    for (String rawText : List.of("1e400", "-1", "99999999999999999999999")) {
+                        m.add(new Mutation(at + "." + field + " " + rawText, r -> {
+                            objectBody(r, o -> element(o, name, array).put(field, RAW));
+                            r.raw = rawText;
+                            r.writeJson();
+                        }));
+                    }
+                }
+            });
         }
 
         private void raw(List<Mutation> m, String name, String label, String rawText) {
@@ -671,6 +711,20 @@ public final class OpenApiFuzzer {
         }
         change.accept((ObjectNode) r.json);
         r.writeJson();
+    }
+
+    /** The object at {@code o.name} (or its first element), made so when the body lacks it. */
+    private static ObjectNode element(ObjectNode o, String name, boolean array) {
+        if (array) {
+            JsonNode a = o.get(name);
+            ArrayNode list = a instanceof ArrayNode an ? an : o.putArray(name);
+            if (list.isEmpty() || !list.get(0).isObject()) {
+                list.insertObject(0);
+            }
+            return (ObjectNode) list.get(0);
+        }
+        JsonNode v = o.get(name);
+        return v instanceof ObjectNode on ? on : o.putObject(name);
     }
 
     private static String enc(String s) {
