@@ -64,6 +64,8 @@ public final class OpenApiFuzzer {
     private Map<String, String> knownFailures = Map.of();
     private final long seed;
     private int lastStatus;
+    private final Map<String, String> pathValues = new LinkedHashMap<>();
+    private final Map<String, String> headerValues = new LinkedHashMap<>();
 
     private OpenApiFuzzer(String service, JsonNode spec) {
         this.service = service;
@@ -84,6 +86,21 @@ public final class OpenApiFuzzer {
     /** The bearer token every request carries: one whose roles may write to this service. */
     public OpenApiFuzzer withToken(String bearer) {
         this.token = bearer;
+        return this;
+    }
+
+    /**
+     * The base value of a path parameter wherever the spec names it (e.g. the id of a resource the
+     * test made, so that body mutations reach an existing resource rather than stopping at 404).
+     */
+    public OpenApiFuzzer withPathValue(String name, String value) {
+        pathValues.put(name, value);
+        return this;
+    }
+
+    /** The base value of a header (e.g. {@code If-Match} with the ETag of that resource). */
+    public OpenApiFuzzer withHeader(String name, String value) {
+        headerValues.put(name, value);
         return this;
     }
 
@@ -426,7 +443,8 @@ public final class OpenApiFuzzer {
                 String name = p.path("name").asText();
                 JsonNode schema = resolve(p.path("schema"));
                 switch (p.path("in").asText()) {
-                    case "path" -> r.pathValues.put(name, "uuid".equals(schema.path("format").asText())
+                    case "path" -> r.pathValues.put(name, pathValues.containsKey(name) ? pathValues.get(name)
+                            : "uuid".equals(schema.path("format").asText())
                             ? new UUID(random.nextLong(), random.nextLong()).toString() : "zz-fuzz");
                     case "query" -> {
                         if (p.path("required").asBoolean()) {
@@ -434,7 +452,9 @@ public final class OpenApiFuzzer {
                         }
                     }
                     case "header" -> {
-                        if (name.equalsIgnoreCase("If-Match")) {
+                        if (headerValues.containsKey(name)) {
+                            r.headers.put(name, headerValues.get(name));
+                        } else if (name.equalsIgnoreCase("If-Match")) {
                             r.headers.put(name, "\"0\"");
                         } else if (name.equalsIgnoreCase("Idempotency-Key")) {
                             r.headers.put(name, new UUID(random.nextLong(), random.nextLong()).toString());
