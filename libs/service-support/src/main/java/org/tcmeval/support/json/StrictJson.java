@@ -1,5 +1,7 @@
 package org.tcmeval.support.json;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -15,6 +17,9 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
 import org.tcmeval.support.text.Inputs;
 
 /**
@@ -28,6 +33,9 @@ import org.tcmeval.support.text.Inputs;
  *   <li>numbers bounded before anything renders or stores them: at most {@value #MAX_NUMBER_LENGTH}
  *       characters, finite, and within 10^±{@value #MAX_MAGNITUDE} (so {@code 1E+1000000},
  *       which is short but prints as a million digits, is refused).</li>
+ *   <li>no {@code null} element in an array read as a List/Set/Collection ({@code "targets":[null]}
+ *       reached resources as a null element and failed there as a 500, found by OpenApiFuzzer).
+ *       Map values may still be null: figures use {@code null} with a meaning of their own.</li>
  * </ul>
  */
 @Singleton
@@ -54,6 +62,9 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        for (Class<?> collection : new Class<?>[] {List.class, Set.class, Collection.class}) {
+            mapper.configOverride(collection).setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL));
+        }
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

@@ -50,6 +50,14 @@ class StrictJsonTest {
     }
 
     @Test
+    void aNullElementOfAnArrayIsAnErrorButANullMapValueIsNot() throws Exception {
+        assertThatThrownBy(() -> read("{\"tags\":[null]}")).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> read("{\"tags\":[\"a\",null]}")).isInstanceOf(JsonProcessingException.class);
+        assertThat(read("{\"year\":2024,\"figures\":{\"physicians\":null}}").figures()).containsEntry("physicians", null);
+        assertThat(read("{\"year\":2024,\"tags\":null}").tags()).isNull();
+    }
+
+    @Test
     void aDuplicateKeyOrTrailingTokensAreErrors() {
         assertThatThrownBy(() -> read("{\"name\":\"a\",\"name\":\"b\"}")).hasMessageContaining("Duplicate field 'name'");
         assertThatThrownBy(() -> read("{\"figures\":{\"a\":1,\"a\":2}}")).hasMessageContaining("Duplicate field 'a'");
