@@ -78,6 +78,12 @@ final class Api {
         }
     }
 
+    /** A request carrying the profile's current ETag as If-Match (an unknown profile gets "0", answered 404). */
+    static RequestSpecification current(String token, String profileId) {
+        Response r = as(READER).get("/api/v1/profiles/" + profileId);
+        return as(token).header("If-Match", r.statusCode() == 200 ? r.header("ETag") : "\"0\"");
+    }
+
     static int revisionCount(String id) {
         return as(READER).get("/api/v1/profiles/" + id + "/revisions").then().statusCode(200).extract()
                 .jsonPath().getList("$").size();

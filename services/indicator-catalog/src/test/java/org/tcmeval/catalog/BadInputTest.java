@@ -33,7 +33,7 @@ class BadInputTest {
     }
 
     static ValidatableResponse putTarget(String token, String profile, String indicator, Object body) {
-        return as(token).queryParam("effectiveFrom", 2025).body(body)
+        return Api.current(token, profile).queryParam("effectiveFrom", 2025).body(body)
                 .put("/api/v1/profiles/" + profile + "/targets/" + indicator).then()
                 .contentType("application/problem+json");
     }
@@ -94,12 +94,15 @@ class BadInputTest {
 
     @Test
     void aCycleInParents() {
-        problem(as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2025).body(Map.of("parentId", "guiping-2025"))
+        problem(Api.current(Api.GUANGXI_ADMIN, "guigang-2025").queryParam("effectiveFrom", 2025)
+                .body(Map.of("parentId", "guiping-2025"))
                 .put("/api/v1/profiles/guigang-2025/parent").then(), 400, "parentId", "no-cycle");
-        as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2025).body(Map.of("parentId", "guiping-2025"))
+        Api.current(Api.GUANGXI_ADMIN, "guigang-2025").queryParam("effectiveFrom", 2025)
+                .body(Map.of("parentId", "guiping-2025"))
                 .put("/api/v1/profiles/guigang-2025/parent").then()
                 .body("detail", containsString("guigang-2025 -> guiping-2025 -> guigang-2025"));
-        problem(as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2025).body(Map.of("parentId", "guigang-2025"))
+        problem(Api.current(Api.GUANGXI_ADMIN, "guigang-2025").queryParam("effectiveFrom", 2025)
+                .body(Map.of("parentId", "guigang-2025"))
                 .put("/api/v1/profiles/guigang-2025/parent").then(), 400, "parentId", "no-cycle");
         assertThat(Api.revisionCount("guigang-2025")).isEqualTo(1);
     }
@@ -152,10 +155,15 @@ class BadInputTest {
     @Test
     void aChangeCannotTakeEffectBeforeTheNewestRevision() {
         Api.ensureProfile(Api.GUANGXI_ADMIN, "baise-2025", "4510", "guangxi-2022", 2025);
-        as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2027).body(Api.target("AT_LEAST", 12, GX_PLAN, "附表 第9项"))
+        Api.current(Api.GUANGXI_ADMIN, "baise-2025").queryParam("effectiveFrom", 2027)
+                .body(Api.target("AT_LEAST", 12, GX_PLAN, "附表 第9项"))
                 .put("/api/v1/profiles/baise-2025/targets/TCM_CORNER").then().statusCode(200);
+        // Every update names the revision it was made against (428 without).
+        as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2028).body(Api.target("AT_LEAST", 13, GX_PLAN, "附表"))
+                .put("/api/v1/profiles/baise-2025/targets/TCM_CORNER").then().statusCode(428)
+                .contentType("application/problem+json");
         int revisions = Api.revisionCount("baise-2025");
-        problem(as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2026)
+        problem(Api.current(Api.GUANGXI_ADMIN, "baise-2025").queryParam("effectiveFrom", 2026)
                 .body(Api.target("AT_LEAST", 14, GX_PLAN, "附表 第9项"))
                 .put("/api/v1/profiles/baise-2025/targets/TCM_CORNER").then(), 400, "effectiveFrom",
                 "not-before-latest-revision");

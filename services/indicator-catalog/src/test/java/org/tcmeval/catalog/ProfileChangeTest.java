@@ -46,7 +46,7 @@ class ProfileChangeTest {
                 .body("revision", equalTo(1)).body("currentRevision", equalTo(before + 1));
 
         // Inner Mongolia adds an indicator of its own; Guangxi's counties see neither change.
-        as(Api.INNER_MONGOLIA_ADMIN).queryParam("effectiveFrom", 2026)
+        Api.current(Api.INNER_MONGOLIA_ADMIN, "inner-mongolia").queryParam("effectiveFrom", 2026)
                 .body(Api.target("AT_LEAST", 25, "内蒙古中医药健康文化素养提升行动", "二、主要目标"))
                 .put("/api/v1/profiles/inner-mongolia/targets/TCM_HEALTH_CULTURE_LITERACY").then().statusCode(200);
         assertThat(target(effective("150121", 2026), "TCM_HEALTH_CULTURE_LITERACY")).isNotNull();
@@ -57,7 +57,7 @@ class ProfileChangeTest {
 
         // The same change again is no change: no revision is added.
         int after = Api.revisionCount("inner-mongolia");
-        as(Api.INNER_MONGOLIA_ADMIN).queryParam("effectiveFrom", 2026)
+        Api.current(Api.INNER_MONGOLIA_ADMIN, "inner-mongolia").queryParam("effectiveFrom", 2026)
                 .body(Api.target("AT_LEAST", 25, "内蒙古中医药健康文化素养提升行动", "二、主要目标"))
                 .put("/api/v1/profiles/inner-mongolia/targets/TCM_HEALTH_CULTURE_LITERACY").then().statusCode(200)
                 .body("revision", equalTo(after));
@@ -94,13 +94,15 @@ class ProfileChangeTest {
         assertThat(number(target(y2024, "TCM_CORNER").get("threshold"))).isEqualByComparingTo("10");
 
         // From 2026 the county drops its own value and inherits Guangxi's 10% again.
-        as(Api.YULIN_ADMIN).queryParam("effectiveFrom", 2026).delete("/api/v1/profiles/rongxian-2025/targets/TCM_CORNER")
+        Api.current(Api.YULIN_ADMIN, "rongxian-2025").queryParam("effectiveFrom", 2026)
+                .delete("/api/v1/profiles/rongxian-2025/targets/TCM_CORNER")
                 .then().statusCode(200).body("revision", equalTo(2)).body("targets", equalTo(List.of()));
         var corner2026 = target(effective("450921", 2026), "TCM_CORNER");
         assertThat(number(corner2026.get("threshold"))).isEqualByComparingTo("10");
         assertThat(map(corner2026.get("provenance"))).containsEntry("profileId", "guangxi-2022");
         assertThat(number(target(effective("450921", 2025), "TCM_CORNER").get("threshold"))).isEqualByComparingTo("20");
-        as(Api.YULIN_ADMIN).queryParam("effectiveFrom", 2026).delete("/api/v1/profiles/rongxian-2025/targets/TCM_CORNER")
+        Api.current(Api.YULIN_ADMIN, "rongxian-2025").queryParam("effectiveFrom", 2026)
+                .delete("/api/v1/profiles/rongxian-2025/targets/TCM_CORNER")
                 .then().statusCode(404).body("errors[0].rule", equalTo("set-by-profile"));
     }
 
@@ -108,8 +110,8 @@ class ProfileChangeTest {
     void aProfileMovesToAnotherParentFromAGivenYear() {
         Api.ensureProfile(Api.GUANGXI_ADMIN, "wuzhou-2025", "4504", "guangxi-2022", 2025);
         Api.ensureProfile(Api.GUANGXI_ADMIN, "cenxi-2025", "450481", "wuzhou-2025", 2025);
-        as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2027).body(Map.of("parentId", "guangxi-2022"))
-                .put("/api/v1/profiles/cenxi-2025/parent").then().statusCode(200).body("parentId", equalTo("guangxi-2022"));
+        Api.current(Api.GUANGXI_ADMIN, "cenxi-2025").queryParam("effectiveFrom", 2027)
+                .body(Map.of("parentId", "guangxi-2022")).put("/api/v1/profiles/cenxi-2025/parent").then().statusCode(200).body("parentId", equalTo("guangxi-2022"));
         // 450481 岑溪市: under 梧州 in 2026, directly under 广西 from 2027.
         assertThat(chain(effective("450481", 2026))).containsExactly("cenxi-2025", "wuzhou-2025", "guangxi-2022",
                 "national");
@@ -122,7 +124,7 @@ class ProfileChangeTest {
                 .body("id", org.hamcrest.Matchers.hasItems("guangxi-2022", "yulin-2022", "qinzhou-2023"));
         as(Api.READER).get("/api/v1/profiles/guangxi-2022/revisions/1").then().statusCode(200)
                 .body("parentId", equalTo("national")).body("targets.size()", equalTo(25));
-        as(Api.GUANGXI_PROVINCE_ADMIN).queryParam("effectiveFrom", 2026)
+        Api.current(Api.GUANGXI_PROVINCE_ADMIN, "guangxi-2022").queryParam("effectiveFrom", 2026)
                 .body(Api.target("AT_LEAST", 12, "guangxi-grassroots-tcm-capacity-plan-2022", "附表 考核评价指标 第9项"))
                 .put("/api/v1/profiles/guangxi-2022/targets/TCM_CORNER")
                 .then().statusCode(403).contentType("application/problem+json");

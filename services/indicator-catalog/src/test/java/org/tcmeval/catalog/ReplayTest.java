@@ -58,7 +58,7 @@ class ReplayTest {
     void replayingTheTopicRebuildsEveryProfileAndRevision() throws Exception {
         // 河池 4512 gets two revisions of its own, so the replay has history to rebuild, not only seeds.
         Api.ensureProfile(Api.GUANGXI_ADMIN, "hechi-2025", "4512", "guangxi-2022", 2025);
-        as(Api.GUANGXI_ADMIN).queryParam("effectiveFrom", 2027)
+        Api.current(Api.GUANGXI_ADMIN, "hechi-2025").queryParam("effectiveFrom", 2027)
                 .body(Api.target("AT_LEAST", 12, "河池市基层中医药服务能力提升方案", "附表 第9项"))
                 .put("/api/v1/profiles/hechi-2025/targets/TCM_CORNER").then().statusCode(200);
 

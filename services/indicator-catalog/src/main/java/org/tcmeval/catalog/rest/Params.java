@@ -20,6 +20,18 @@ final class Params {
         }
     }
 
+    /**
+     * The revision of an update's {@code If-Match}, which every update needs (428 without it), as in
+     * every service: an unguarded change could silently undo one the caller has not seen.
+     */
+    static Integer requiredIfMatch(String header) {
+        long revision = ProblemException.ifMatchRevision(header);
+        if (revision > Integer.MAX_VALUE) {
+            throw ProblemException.invalid("If-Match", "etag", "If-Match must be the ETag you read, e.g. \"1\"");
+        }
+        return (int) revision;
+    }
+
     /** A query parameter naming an enum constant; 400 naming the parameter and the accepted values otherwise. */
     static <E extends Enum<E>> E enumeration(Class<E> type, String value, String field) {
         if (value == null || value.isBlank()) {

@@ -84,6 +84,8 @@ public class ProfileChangeResource {
                     examples = @ExampleObject(name = "内蒙古", value = Examples.PROFILE)))
     @APIResponse(responseCode = "404", description = "Unknown profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "`If-Match` is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "`If-Match` is not the newest revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setTarget(@Parameter(description = "Profile id", example = "inner-mongolia") @PathParam("id")
@@ -93,14 +95,14 @@ public class ProfileChangeResource {
             @Parameter(description = YEAR, example = "2026") @QueryParam("effectiveFrom") @NotNull @Min(2000) @Max(2100)
             Integer effectiveFrom,
             @Valid @NotNull TargetBody body,
-            @Parameter(description = "Optional ETag from GET; 412 if the profile changed since", example = "\"1\"")
+            @Parameter(description = "The ETag from GET (required: 428 without it); 412 if the profile changed since", required = true, example = "\"1\"")
             @HeaderParam("If-Match") String ifMatch) {
         if (body.indicatorCode() != null && !body.indicatorCode().equals(indicatorCode)) {
             throw ProblemException.invalid("indicatorCode", "matches-path", "the body names " + body.indicatorCode()
                     + " but the path " + indicatorCode);
         }
         Target target = ProfileMapper.toTarget(body, indicatorCode, "");
-        Integer expected = Params.ifMatch(ifMatch);
+        Integer expected = Params.requiredIfMatch(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.setTarget(id, target, effectiveFrom, expected, jurisdiction, who));
@@ -115,6 +117,8 @@ public class ProfileChangeResource {
             content = @Content(schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "404", description = "Unknown profile, or it sets no target for the indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "`If-Match` is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "`If-Match` is not the newest revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> removeTarget(@Parameter(description = "Profile id", example = "yulin-2022") @PathParam("id")
@@ -123,8 +127,8 @@ public class ProfileChangeResource {
             @PathParam("indicatorCode") String indicatorCode,
             @Parameter(description = YEAR, example = "2026") @QueryParam("effectiveFrom") @NotNull @Min(2000) @Max(2100)
             Integer effectiveFrom,
-            @Parameter(description = "Optional ETag from GET", example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = Params.ifMatch(ifMatch);
+            @Parameter(description = "The ETag from GET (required: 428 without it); 412 if the profile changed since", required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
+        Integer expected = Params.requiredIfMatch(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.removeTarget(id, indicatorCode, effectiveFrom, expected, jurisdiction, who));
@@ -143,6 +147,8 @@ public class ProfileChangeResource {
             content = @Content(schema = @Schema(implementation = ProfileView.class)))
     @APIResponse(responseCode = "404", description = "Unknown profile",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "`If-Match` is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "`If-Match` is not the newest revision",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> setParent(@Parameter(description = "Profile id", example = "yulin-2022") @PathParam("id")
@@ -150,8 +156,8 @@ public class ProfileChangeResource {
             @Parameter(description = YEAR, example = "2026") @QueryParam("effectiveFrom") @NotNull @Min(2000) @Max(2100)
             Integer effectiveFrom,
             @Valid @NotNull ParentRequest body,
-            @Parameter(description = "Optional ETag from GET", example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = Params.ifMatch(ifMatch);
+            @Parameter(description = "The ETag from GET (required: 428 without it); 412 if the profile changed since", required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
+        Integer expected = Params.requiredIfMatch(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.setParent(id, body.parentId(), effectiveFrom, expected, jurisdiction, who));
