@@ -1,9 +1,6 @@
 package org.tcmeval.events;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,7 +8,6 @@ import java.util.TreeMap;
 /** Report figures as JSON text (stored as jsonb by reporting and evaluation), read back with exact decimals. */
 public final class FiguresJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<TreeMap<String, BigDecimal>> TYPE = new TypeReference<>() {
     };
 
@@ -19,18 +15,10 @@ public final class FiguresJson {
     }
 
     public static String write(Map<String, BigDecimal> figures) {
-        try {
-            return MAPPER.writeValueAsString(new TreeMap<>(figures));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(new TreeMap<>(figures));
     }
 
     public static Map<String, BigDecimal> read(String json) {
-        try {
-            return MAPPER.readValue(json, TYPE);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.read(json, TYPE);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Turns the {@link IllegalArgumentException}s of libs/targets into field problems. The library
@@ -75,7 +76,7 @@ public final class LibraryViolations {
     public static ProblemException problem(IllegalArgumentException e, String prefix) {
         FieldError error = fieldError(e, prefix);
         if (CONFLICTS.contains(error.rule())) {
-            return new ProblemException(409, error.rule(), "Conflict", error.message(), List.of(error));
+            return new ProblemException(ProblemType.CONFLICT, error.message(), List.of(error));
         }
         return ProblemException.validation(List.of(error));
     }

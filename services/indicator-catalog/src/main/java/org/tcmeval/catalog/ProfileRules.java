@@ -11,6 +11,7 @@ import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.targets.Target;
 import org.tcmeval.targets.TargetProfile;
 import org.tcmeval.targets.TargetResolver;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * What the catalog adds to libs/targets' rules: effective dating, the caller's jurisdiction and
@@ -53,7 +54,7 @@ public final class ProfileRules {
         if (!jurisdiction.covers(divisionCode)) {
             String message = "division " + divisionCode + " is outside your jurisdiction " + jurisdiction.divisionCode()
                     + "; a catalog admin changes profiles of their own division and below";
-            throw new ProblemException(403, "forbidden", "Forbidden", message,
+            throw new ProblemException(ProblemType.FORBIDDEN, message,
                     List.of(new FieldError("divisionCode", "within-jurisdiction", message)));
         }
     }

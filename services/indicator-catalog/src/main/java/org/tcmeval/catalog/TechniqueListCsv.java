@@ -3,11 +3,6 @@ package org.tcmeval.catalog;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -21,8 +16,11 @@ import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
 import org.tcmeval.catalog.TechniqueRules.ClassDraft;
 import org.tcmeval.catalog.TechniqueRules.ItemDraft;
+import org.tcmeval.support.csv.UploadText;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
+import org.tcmeval.support.problem.Rules;
 
 /**
  * A province's official technique list as CSV (the registry's dialect: RFC 4180, UTF-8 with or
@@ -78,7 +76,7 @@ public final class TechniqueListCsv {
      */
     public static Parsed parse(byte[] body, String source) {
         List<RowError> errors = new ArrayList<>();
-        List<Row> rows = read(decode(body), errors);
+        List<Row> rows = read(UploadText.decode(body), errors);
         Map<String, String> classNames = new HashMap<>();
         Map<String, Integer> itemRows = new HashMap<>();
         Map<String, String> classNamesEn = new HashMap<>();
@@ -166,19 +164,7 @@ public final class TechniqueListCsv {
         String detail = bad + " of " + rowCount + " rows break rules (" + errors.size() + " errors"
                 + (errors.size() > fields.size() ? ", the first " + fields.size() + " listed" : "")
                 + "); nothing was stored";
-        return new ProblemException(422, "import-rejected", "Import rejected", detail, fields);
-    }
-
-    /** Strict UTF-8, a leading BOM (as Excel writes it) skipped; GBK and the like are refused. */
-    static String decode(byte[] body) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw ProblemException.invalid("body", "utf-8", "the file is not UTF-8; save it as \"CSV UTF-8\" "
-                    + "(GBK/GB18030 files are not accepted)");
-        }
+        return new ProblemException(ProblemType.IMPORT_REJECTED, detail, fields);
     }
 
     /** The complete rows; a row with the wrong number of cells is an error in {@code errors} instead. */
@@ -247,7 +233,7 @@ public final class TechniqueListCsv {
 
     private static void length(Row r, String column, String value, int max, List<RowError> errors) {
         if (value != null && value.length() > max) {
-            errors.add(new RowError(r.row(), column, "max-length", column + " is longer than " + max + " characters"));
+            errors.add(new RowError(r.row(), column, Rules.LENGTH, column + " is longer than " + max + " characters"));
         }
     }
 }

@@ -143,12 +143,12 @@ class BadInputTest {
                 "condition.field", "report-field");
         var noComparator = Map.of("threshold", 30, "source", Map.of("document", GX_PLAN, "location", "附表"));
         problem(putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "TCM_CORNER", noComparator), 400, "comparator",
-                "not-null");
+                "required");
         problem(as(Api.GUANGXI_ADMIN).body(Api.target("AT_LEAST", 12, GX_PLAN, "附表"))
-                .put("/api/v1/profiles/guigang-2025/targets/TCM_CORNER").then(), 400, "effectiveFrom", "not-null");
+                .put("/api/v1/profiles/guigang-2025/targets/TCM_CORNER").then(), 400, "effectiveFrom", "required");
         problem(as(Api.GUANGXI_ADMIN).body(Map.of("comparator", "MORE_OR_LESS", "threshold", 1,
                 "source", Map.of("document", "x", "location", "y"))).queryParam("effectiveFrom", 2025)
-                .put("/api/v1/profiles/guigang-2025/targets/TCM_CORNER").then(), 400, "comparator", "type");
+                .put("/api/v1/profiles/guigang-2025/targets/TCM_CORNER").then(), 400, "comparator", "one-of");
         assertThat(Api.revisionCount("guigang-2025")).isEqualTo(1);
     }
 

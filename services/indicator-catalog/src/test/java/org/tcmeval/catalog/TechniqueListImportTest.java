@@ -120,7 +120,7 @@ class TechniqueListImportTest {
                 + "MOXIBUSTION,灸类,gd-aj-02,,,\r\n"
                 + "MOXIBUSTION,灸类\r\n";
         upload(GUANGDONG, "44", bad).statusCode(422).contentType("application/problem+json")
-                .body("type", equalTo("https://tcmeval.org/problems/import-rejected"))
+                .body("type", equalTo("/problems/import-rejected"))
                 .body("errors.field", contains("rows[3].classNameZh", "rows[4].itemCode", "rows[5].itemNameZh",
                         "rows[5].itemCode", "rows[6].*"))
                 .body("errors.rule", contains("same-class-name", "unique-in-list", "required", "code-format",

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.support.problem.Rules;
 
 /** Rules of a division's registration, shared by {@code PUT /divisions/{code}} and the CSV import. */
 public final class DivisionRules {
@@ -29,10 +30,10 @@ public final class DivisionRules {
         if (name == null || name.isBlank()) {
             errors.add(new FieldError("name", "required", "name is required"));
         } else if (name.strip().length() > MAX_NAME) {
-            errors.add(new FieldError("name", "max-length", "name must be at most " + MAX_NAME + " characters"));
+            errors.add(new FieldError("name", Rules.LENGTH, "name must be at most " + MAX_NAME + " characters"));
         }
         if (levelLabel != null && levelLabel.strip().length() > MAX_LEVEL_LABEL) {
-            errors.add(new FieldError("levelLabel", "max-length",
+            errors.add(new FieldError("levelLabel", Rules.LENGTH,
                     "levelLabel must be at most " + MAX_LEVEL_LABEL + " characters"));
         }
         return errors;

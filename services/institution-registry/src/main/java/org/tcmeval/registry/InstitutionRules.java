@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.targets.InstitutionType;
 
 /**
@@ -28,7 +29,7 @@ public final class InstitutionRules {
         if (d.name() == null || d.name().isBlank()) {
             errors.add(new FieldError("name", "required", "name is required"));
         } else if (d.name().length() > MAX_NAME) {
-            errors.add(new FieldError("name", "max-length", "name must be at most " + MAX_NAME + " characters"));
+            errors.add(new FieldError("name", Rules.LENGTH, "name must be at most " + MAX_NAME + " characters"));
         }
         if (d.type() == null) {
             errors.add(new FieldError("type", "required", "type is required"));

@@ -102,7 +102,7 @@ class InstitutionImportTest {
                         "rows[6].closedOn", "rows[7].uscc", "rows[8].uscc", "rows[9].divisionCode", "rows[10].type",
                         "rows[10].openedOn"))
                 .body("errors.rule", hasItems("uscc", "division-level", "known-division", "not-before-opened-on",
-                        "duplicate-uscc", "enum", "date"));
+                        "duplicate-uscc", "one-of", "date"));
         assertThat(countByUscc(good)).as("all or nothing").isZero();
 
         importCsv("?partial=true", csv).statusCode(200).body("rows", equalTo(9)).body("created", equalTo(1))

@@ -37,6 +37,34 @@ import org.tcmeval.targets.InstitutionType;
 class InstitutionQueryTest {
 
     static final String ADMIN = Fixtures.GUANGXI_ADMIN;
+    @Test
+    void theLinkHeaderLeadsThroughTheSamePagesAsNextCursor() {
+        List<String> all = list(ADMIN, Map.of("division", "450921")).getList("items.id", String.class);
+        assertThat(all).hasSizeGreaterThan(50);
+        List<String> seen = new ArrayList<>();
+        String next = "/api/v1/institutions?division=450921&limit=25";
+        int pages = 0;
+        while (next != null) {
+            var answer = given().auth().oauth2(ADMIN).urlEncodingEnabled(false).get(next).then().statusCode(200).extract();
+            seen.addAll(answer.jsonPath().getList("items.id", String.class));
+            String link = answer.header("Link");
+            String cursor = answer.jsonPath().getString("nextCursor");
+            // The header and the body name the same next page; both are absent on the last one.
+            assertThat(link == null).isEqualTo(cursor == null);
+            if (link != null) {
+                assertThat(link).matches("<http://[^>]+/api/v1/institutions\\?[^>]*>; rel=\"next\"")
+                        .contains("division=450921").contains("limit=25");
+                next = link.substring(1, link.indexOf('>'));
+            } else {
+                next = null;
+            }
+            pages++;
+        }
+        // ceil(n / 25) pages, nothing repeated or skipped.
+        assertThat(pages).isEqualTo((all.size() + 24) / 25);
+        assertThat(seen).containsExactlyElementsOf(all);
+    }
+
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     List<InstitutionDraft> demo;

@@ -2,9 +2,13 @@ package org.tcmeval.registry;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -78,7 +82,23 @@ class InstitutionResourceTest {
         assertThat(second).isEqualTo(first);
         // Without the key the same USCC is a duplicate: proof that the retry above wrote nothing.
         given().auth().oauth2(YULIN_ADMIN).contentType(ContentType.JSON).body(body).post("/api/v1/institutions")
-                .then().statusCode(409).contentType("application/problem+json").body("type", startsWith("https://"));
+                .then().statusCode(409).contentType("application/problem+json").body("type", equalTo("/problems/duplicate-uscc"));
+        // The type resolves, against the answer's URL, to a page saying what it means and what to do.
+        given().accept("text/html").get("/problems/duplicate-uscc").then().statusCode(200)
+                .body(containsString("unified social credit code")).body(containsString("What to do"));
+        given().accept(ContentType.JSON).get("/problems/no-such-problem").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void answersCarryNosniffAndAuthenticatedOnesAreNotCached() {
+        given().auth().oauth2(YULIN_ADMIN).get("/api/v1/institutions?division=4509&limit=1").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        // A problem is an answer too; a page anyone may read without a token may be cached.
+        given().auth().oauth2(YULIN_ADMIN).get("/api/v1/institutions/not-a-uuid").then().statusCode(anyOf(is(400), is(404)))
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().accept("text/html").get("/problems/validation").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", nullValue());
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.targets.ReportField;
 import org.tcmeval.targets.ReportForm;
 import org.tcmeval.targets.Reporter;
@@ -85,7 +86,7 @@ public final class ReportRules {
         };
         if (kindError.isEmpty() && def.exceedsMax(value)) {
             // The bound is named, never the value: an unbounded input must not grow the answer.
-            return Optional.of(new FieldError(field, "max", name + " must be at most " + def.max().toPlainString()));
+            return Optional.of(new FieldError(field, Rules.RANGE, name + " must be at most " + def.max().toPlainString()));
         }
         return kindError;
     }

@@ -101,15 +101,19 @@ class ReportResourceTest {
     void aCorrectionIsANewVersionGuardedByIfMatch() {
         String inst = knownInstitution();
         String id = submitWhenKnown(report(inst, 8, 2));
-        var corrected = report(inst, 8, 3);
+        var corrected = Map.of("figures", Map.of("physicians", 8, "tcmPhysicians", 3));
         given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(corrected).put("/api/v1/reports/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
+        // Reporter and period never change; a body that names them is refused, not silently half-applied.
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(report(inst, 8, 3)).put("/api/v1/reports/" + id).then().statusCode(400)
+                .body("type", equalTo("/problems/malformed-body")).body("errors[0].rule", equalTo("unknown-field"));
         given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("If-Match", "\"7\"").body(corrected)
                 .put("/api/v1/reports/" + id).then().statusCode(412).contentType("application/problem+json");
         given().auth().oauth2(REPORTER).contentType(ContentType.JSON).header("If-Match", "\"1\"").body(corrected)
                 .put("/api/v1/reports/" + id).then().statusCode(200).header("ETag", "\"2\"")
                 .body("version", equalTo(2)).body("figures.tcmPhysicians", equalTo(3));
-        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(corrected).post("/api/v1/reports")
+        given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(report(inst, 8, 3)).post("/api/v1/reports")
                 .then().statusCode(409).contentType("application/problem+json");
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
             var v2 = reader.await(r -> inst.equals(r.key())

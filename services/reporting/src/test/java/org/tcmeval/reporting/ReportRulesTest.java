@@ -43,7 +43,7 @@ class ReportRulesTest {
         // 2^63 physicians passed the old checks and poisoned evaluation; the bound lives in libs/targets.
         var errors = ReportRules.checkFigures(THC, Map.of("physicians", new BigDecimal("9223372036854775808")));
         assertThat(errors).extracting(FieldError::field, FieldError::rule)
-                .containsExactly(tuple("figures.physicians", "max"));
+                .containsExactly(tuple("figures.physicians", "range"));
         assertThat(errors.get(0).message()).doesNotContain("9223372036854775808").contains("100000");
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.support.paging.PageCursor;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -75,7 +76,7 @@ public class DeadLetterResource {
         DeadLetterStatus wanted = status(status);
         String only = channel == null || channel.isBlank() ? null : channel.strip();
         if (only != null && only.length() > 200) {
-            throw ProblemException.invalid("channel", "max-length", "channel must be at most 200 characters");
+            throw ProblemException.invalid("channel", Rules.LENGTH, "channel must be at most 200 characters");
         }
         int size = limit(limit);
         String filters = "status=" + wanted + "&channel=" + only;
@@ -113,7 +114,7 @@ public class DeadLetterResource {
     @APIResponse(responseCode = "422", description = "The handler failed again; the problem names the error and the "
             + "dead letter stays OPEN", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "still malformed",
-            value = "{\"type\": \"https://tcmeval.org/problems/dead-letter-replay-failed\", \"title\": \"Replay failed\", "
+            value = "{\"type\": \"/problems/dead-letter-replay-failed\", \"title\": \"Replay failed\", "
                     + "\"status\": 422, \"detail\": \"the handler failed again (UncheckedIOException: "
                     + "com.fasterxml.jackson.core.JsonParseException: Unrecognized token 'not'); the dead letter stays "
                     + "open\", \"instance\": \"/api/v1/dead-letters/019acb3e-5f1d-7c2a-9b1e-6d0f4c2a8e11/replay\"}")))
@@ -147,7 +148,7 @@ public class DeadLetterResource {
         try {
             return DeadLetterStatus.valueOf(status.strip());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "enum", "status must be one of OPEN, REPLAYED, DISCARDED, ALL");
+            throw ProblemException.invalid("status", Rules.ONE_OF, "status must be one of OPEN, REPLAYED, DISCARDED, ALL");
         }
     }
 

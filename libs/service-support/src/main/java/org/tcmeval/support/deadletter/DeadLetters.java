@@ -30,6 +30,7 @@ import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.text.Inputs;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Consumes records so that an outage never loses one and a poison record never stops the others.
@@ -118,7 +119,7 @@ public class DeadLetters {
         return open(id).flatMap(d -> {
             DeadLetterHandler handler = handler(d.channel);
             if (handler == null) {
-                return Uni.createFrom().failure(ProblemException.conflict("dead-letter-no-handler", "this service no "
+                return Uni.createFrom().failure(ProblemException.conflict(ProblemType.DEAD_LETTER_NO_HANDLER, "this service no "
                         + "longer consumes channel '" + Inputs.quote(d.channel) + "'; discard the dead letter instead"));
             }
             return Uni.createFrom().deferred(() -> handler.handle(d.key, d.payload))
@@ -129,8 +130,8 @@ public class DeadLetters {
                                                 + "error_class = ?2, error_message = ?3 where id = ?1")
                                 .setParameter(1, id).setParameter(2, f.getClass().getName())
                                 .setParameter(3, message(f)).executeUpdate()))
-                                .chain(() -> Uni.createFrom().failure(new ProblemException(422, "dead-letter-replay-failed",
-                                        "Replay failed", "the handler failed again (" + f.getClass().getSimpleName() + ": "
+                                .chain(() -> Uni.createFrom().failure(new ProblemException(ProblemType.DEAD_LETTER_REPLAY_FAILED,
+                                        "the handler failed again (" + f.getClass().getSimpleName() + ": "
                                                 + message(f) + "); the dead letter stays open", List.of())));
                     })
                     .chain(() -> resolve(id, DeadLetterStatus.REPLAYED, by));
@@ -235,7 +236,7 @@ public class DeadLetters {
     private Uni<DeadLetter> open(UUID id) {
         return find(id).invoke(d -> {
             if (d.status != DeadLetterStatus.OPEN) {
-                throw ProblemException.conflict("dead-letter-resolved", "dead letter " + id + " is already "
+                throw ProblemException.conflict(ProblemType.DEAD_LETTER_RESOLVED, "dead letter " + id + " is already "
                         + d.status + "; only an OPEN one can be replayed or discarded");
             }
         });

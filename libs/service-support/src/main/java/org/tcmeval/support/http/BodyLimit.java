@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.problem.ProblemType;
 import org.tcmeval.support.text.Inputs;
 
 /**
@@ -35,7 +36,7 @@ public class BodyLimit {
                 ctx.next();
                 return;
             }
-            Problem problem = new Problem(URI.create(Problem.TYPE_BASE + "payload-too-large"), "Payload too large", 413,
+            Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
                     "the body has " + length + " bytes; this service accepts at most " + limit,
                     Inputs.abbreviate(ctx.request().path(), Inputs.MAX_MESSAGE), List.of());
             try {

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.support.text.Inputs;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Checks every service makes of a request before any resource sees it, answered as problems by the
@@ -43,8 +45,8 @@ public class RequestChecks {
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (charset != null && !charset.strip().replace("\"", "").equalsIgnoreCase("UTF-8")) {
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
-                    "JSON bodies must be UTF-8", List.of(new Problem.FieldError("Content-Type", "charset-utf-8",
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "JSON bodies must be UTF-8", List.of(new Problem.FieldError("Content-Type", Rules.UTF_8,
                             "charset " + Inputs.quote(charset) + " is not accepted; send the body as UTF-8 "
                                     + "(charset=UTF-8 or no charset)")));
         }
@@ -60,7 +62,7 @@ public class RequestChecks {
             return request.getMediaType();
         } catch (IllegalArgumentException e) {
             String value = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
-            throw new ProblemException(415, "unsupported-media-type", "Unsupported Media Type",
+            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type is not a media type", List.of(new Problem.FieldError("Content-Type", "media-type",
                             Inputs.quote(value == null ? "" : value) + " is not a media type (type/subtype)")));
         }

@@ -16,6 +16,8 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Makes a create take effect once per {@code Idempotency-Key}: the action and the record of its
@@ -43,7 +45,7 @@ public class Idempotency {
             return Panache.withTransaction(action);
         }
         if (key.length() > 200) {
-            throw ProblemException.invalid(HEADER, "max-length", "Idempotency-Key must be at most 200 characters");
+            throw ProblemException.invalid(HEADER, Rules.LENGTH, "Idempotency-Key must be at most 200 characters");
         }
         String hash = hash(request);
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(scope, key);
@@ -56,7 +58,7 @@ public class Idempotency {
                 return Uni.createFrom().item(replay(existing));
             }
             return action.get().flatMap(response -> store(id, hash, response).replaceWith(response));
-        })).onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict("idempotency-key-in-use",
+        })).onFailure(UniqueViolation::is).transform(e -> ProblemException.conflict(ProblemType.IDEMPOTENCY_KEY_IN_USE,
                 "another request with this Idempotency-Key was being processed at the same moment; retry to get its"
                         + " answer"));
     }

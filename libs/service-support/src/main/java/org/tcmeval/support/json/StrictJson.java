@@ -20,12 +20,16 @@ import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import org.tcmeval.events.Json;
 import org.tcmeval.support.text.Inputs;
 
 /**
- * The one JSON configuration of every service's request bodies: a value is read as the client wrote
- * it or refused with a 400 naming the field, never coerced, truncated or stored half-readable.
+ * The intake rules of every service's request bodies, on top of the suite's one JSON configuration
+ * ({@link Json}: dates, decimals): a value is read as the client wrote it or refused with a 400
+ * naming the field, never coerced, truncated, dropped or stored half-readable.
  * <ul>
+ *   <li>an unknown property is an error (rule {@code unknown-field}): a misspelt figure silently
+ *       dropped would be a figure lost;</li>
  *   <li>no coercions: {@code true} or {@code 12} is not a string, {@code "12"} is not a number,
  *       {@code 12.5} is not a whole number, {@code 2} is not an enum constant;</li>
  *   <li>a duplicate key is an error, not "the last one wins";</li>
@@ -51,8 +55,13 @@ public class StrictJson implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /** A mapper with these rules, for bodies read outside JAX-RS (a bulk upload's JSON). */
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
     /** Applies the configuration; plain Java, so the rules are tested without Quarkus. */
     public static ObjectMapper configure(ObjectMapper mapper) {
+        Json.configure(mapper);
+        mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNumberLength(MAX_NUMBER_LENGTH)
                 .maxNestingDepth(MAX_NESTING)

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+import org.tcmeval.support.paging.PageLinks;
 import org.tcmeval.support.problem.Problem;
 
 /**
@@ -55,6 +56,7 @@ public class SecuredOperations implements OASFilter {
         openAPI.getPaths().getPathItems().values().forEach(item -> {
             Map<?, Operation> operations = item.getOperations();
             operations.values().forEach(SecuredOperations::addProblemAnswers);
+            operations.values().forEach(SecuredOperations::addPageLink);
         });
     }
 
@@ -82,6 +84,22 @@ public class SecuredOperations implements OASFilter {
         }
         if (!responses.hasAPIResponse("403")) {
             responses.addAPIResponse("403", problem("Your roles do not allow this, or the token has no division claim"));
+        }
+    }
+
+    /** Every cursor-paged list answers its next page in a {@code Link} header too (see {@code PageLinks}). */
+    private static void addPageLink(Operation operation) {
+        boolean paged = operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> PageLinks.PARAMETER.equals(p.getName())
+                        && p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY);
+        var ok = operation.getResponses() == null ? null : operation.getResponses().getAPIResponse("200");
+        if (paged && ok != null && (ok.getHeaders() == null || !ok.getHeaders().containsKey("Link"))) {
+            ok.addHeader("Link", OASFactory.createHeader()
+                    .description("RFC 8288 link to the next page, `<URL>; rel=\"next\"`: this request with `cursor` set"
+                            + " to the next page's cursor; absent on the last page")
+                    .schema(OASFactory.createSchema().addType(org.eclipse.microprofile.openapi.models.media.Schema
+                            .SchemaType.STRING).example("<https://host/api/v1/institutions?divisionCode=4509&cursor="
+                            + "MS4wMTkw>; rel=\"next\"")));
         }
     }
 

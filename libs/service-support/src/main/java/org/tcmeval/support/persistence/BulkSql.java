@@ -1,13 +1,11 @@
 package org.tcmeval.support.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import org.tcmeval.events.Json;
 
 /**
  * Set-based writes for imports: a chunk of rows travels as one JSON text parameter and PostgreSQL
@@ -20,8 +18,6 @@ public final class BulkSql {
     public static final String ROWS = "json_to_recordset(cast(cast(?1 as text) as json))";
     /** A JSON array of strings, e.g. codes, as a set to test membership against. */
     public static final String VALUES = "(select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private BulkSql() {
     }
@@ -39,11 +35,7 @@ public final class BulkSql {
     }
 
     public static String json(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(value);
     }
 
     public static String jsonArray(Collection<String> values) {

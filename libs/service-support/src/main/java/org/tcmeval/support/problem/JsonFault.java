@@ -43,11 +43,11 @@ record JsonFault(String rule, String message) {
             return new JsonFault("range", field + " must be " + expected(c.getTargetType()) + " within its range");
         }
         if (e instanceof InvalidFormatException f) {
-            return new JsonFault("type", field + " must be " + expected(f.getTargetType()) + ", not "
+            return new JsonFault(f.getTargetType() != null && f.getTargetType().isEnum() ? Rules.ONE_OF : Rules.TYPE, field + " must be " + expected(f.getTargetType()) + ", not "
                     + Inputs.quote(f.getValue()));
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-            return new JsonFault("type", field + " must be " + expected(m.getTargetType()));
+            return new JsonFault(Rules.TYPE, field + " must be " + expected(m.getTargetType()));
         }
         if (e instanceof InvalidDefinitionException) {
             return new JsonFault("json-syntax", "the body cannot be read as this endpoint's request (e.g. a key is given "

@@ -12,7 +12,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details; every 4xx and 5xx answer has this shape.")
 public record Problem(
-        @Schema(description = "URI identifying the problem type", example = "https://tcmeval.org/problems/validation")
+        @Schema(description = "The problem type, the identifier to branch on: a URI reference resolved against the"
+                + " answer's URL (so `/problems/validation` from `https://host/api/v1/reports` is"
+                + " `https://host/problems/validation`), where the service serves a page saying what the problem means"
+                + " and what to do about it", format = "uri-reference", example = "/problems/validation")
         URI type,
         @Schema(description = "Short, stable summary of the problem type", example = "Request is invalid")
         String title,
@@ -26,11 +29,10 @@ public record Problem(
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://tcmeval.org/problems/";
 
     /**
      * @param field JSON path or parameter name, e.g. {@code figures.physicians}
-     * @param rule machine-readable rule name, e.g. {@code min}, {@code required}, {@code uscc-check-character}
+     * @param rule machine-readable rule name, e.g. {@code range}, {@code required}, {@code uscc-check-character}
      * @param message human-readable explanation
      */
     @Schema(name = "FieldError")

@@ -8,21 +8,21 @@ import java.util.List;
  */
 public class ProblemException extends RuntimeException {
 
-    private final int status;
-    private final String type;
-    private final String title;
+    private final ProblemType type;
     private final List<Problem.FieldError> errors;
 
-    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
         super(detail);
-        this.status = status;
         this.type = type;
-        this.title = title;
         this.errors = List.copyOf(errors);
     }
 
+    public ProblemException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
     public static ProblemException validation(List<Problem.FieldError> errors) {
-        return new ProblemException(400, "validation", "Request is invalid",
+        return new ProblemException(ProblemType.VALIDATION,
                 errors.size() == 1 ? errors.get(0).message() : errors.size() + " fields are invalid", errors);
     }
 
@@ -31,32 +31,31 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException notFound(String what) {
-        return new ProblemException(404, "not-found", "Not found", what + " does not exist or is outside your jurisdiction",
-                List.of());
+        return new ProblemException(ProblemType.NOT_FOUND, what + " does not exist or is outside your jurisdiction");
     }
 
-    public static ProblemException conflict(String type, String detail) {
-        return new ProblemException(409, type, "Conflict", detail, List.of());
+    public static ProblemException conflict(ProblemType type, String detail) {
+        return new ProblemException(type, detail);
     }
 
     public static ProblemException unprocessable(String field, String rule, String message) {
-        return new ProblemException(422, "unprocessable", "Request cannot be processed", message,
+        return new ProblemException(ProblemType.UNPROCESSABLE, message,
                 List.of(new Problem.FieldError(field, rule, message)));
     }
 
     /** 428: a write that must name the version it changes came without If-Match. */
     public static ProblemException preconditionRequired(String detail) {
-        return new ProblemException(428, "precondition-required", "Precondition required", detail, List.of());
+        return new ProblemException(ProblemType.PRECONDITION_REQUIRED, detail);
     }
 
     /** 412: the version named in If-Match is no longer the current one. */
     public static ProblemException stale(String detail) {
-        return new ProblemException(412, "revision-mismatch", "Precondition failed", detail, List.of());
+        return new ProblemException(ProblemType.REVISION_MISMATCH, detail);
     }
 
     /** 413: the request body is larger than the endpoint accepts. */
     public static ProblemException payloadTooLarge(String detail) {
-        return new ProblemException(413, "payload-too-large", "Payload too large", detail, List.of());
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail);
     }
 
     /**
@@ -75,19 +74,24 @@ public class ProblemException extends RuntimeException {
         if (tag.matches("\"\\d{1,18}\"")) {
             return Long.parseLong(tag.substring(1, tag.length() - 1));
         }
-        throw invalid("If-Match", "etag", "If-Match must be one ETag as GET returned it, e.g. \"3\"");
+        throw invalid("If-Match", Rules.ETAG, "If-Match must be one ETag as GET returned it, e.g. \"3\"");
     }
 
     public int status() {
-        return status;
+        return type.status();
     }
 
-    public String type() {
+    public ProblemType problemType() {
         return type;
     }
 
+    /** The type's slug, e.g. {@code revision-mismatch}. */
+    public String type() {
+        return type.slug();
+    }
+
     public String title() {
-        return title;
+        return type.title();
     }
 
     public List<Problem.FieldError> errors() {

@@ -37,7 +37,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.type(), e.title(), e.getMessage(), uri, e.errors());
+        return respond(e.status(), e.problemType(), e.getMessage(), uri, e.errors());
     }
 
     @ServerExceptionMapper
@@ -47,7 +47,7 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .collect(Collectors.toList());
         ProblemException p = ProblemException.validation(errors);
-        return respond(400, p.type(), p.title(), p.getMessage(), uri, errors);
+        return respond(400, p.problemType(), p.getMessage(), uri, errors);
     }
 
     @ServerExceptionMapper
@@ -56,7 +56,7 @@ public class ProblemMappers {
                 : e instanceof StreamReadException r && r.getProcessor() != null ? path(r.getProcessor().getParsingContext())
                 : "$";
         JsonFault fault = JsonFault.of(e, field);
-        return respond(400, "malformed-body", "Request body is not valid JSON for this endpoint", fault.message(), uri,
+        return respond(400, ProblemType.MALFORMED_BODY, fault.message(), uri,
                 List.of(new Problem.FieldError(field, fault.rule(), fault.message())));
     }
 
@@ -80,13 +80,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return challenge(respond(401, "unauthorized", "Authentication required",
+        return challenge(respond(401, ProblemType.UNAUTHORIZED,
                 "send a valid bearer token in the Authorization header", uri, List.of()));
     }
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return challenge(respond(401, "unauthorized", "Authentication required",
+        return challenge(respond(401, ProblemType.UNAUTHORIZED,
                 "the bearer token is missing, invalid or expired (an access token is required, not an ID token)",
                 uri, List.of()));
     }
@@ -95,7 +95,7 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         String detail = e.getMessage() == null || e.getMessage().isBlank()
                 ? "your roles do not allow this operation" : e.getMessage();
-        return respond(403, "forbidden", "Forbidden", detail, uri, List.of());
+        return respond(403, ProblemType.FORBIDDEN, detail, uri, List.of());
     }
 
     /**
@@ -107,7 +107,7 @@ public class ProblemMappers {
         Problem.FieldError bad = e.getCause() == null || resource == null || resource.getResourceMethod() == null
                 ? null : QueryParams.unconvertible(resource.getResourceMethod(), uri.getQueryParameters());
         if (bad != null) {
-            return respond(400, "validation", "Request is invalid", bad.message(), uri, List.of(bad));
+            return respond(400, ProblemType.VALIDATION, bad.message(), uri, List.of(bad));
         }
         return webApplication(e, uri);
     }
@@ -119,16 +119,16 @@ public class ProblemMappers {
             return unreadableJson(json, uri);
         }
         int status = e.getResponse().getStatus();
-        String title = Response.Status.fromStatusCode(status) != null
-                ? Response.Status.fromStatusCode(status).getReasonPhrase() : "HTTP " + status;
-        String type = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> status >= 500 ? "internal" : "http-" + status;
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 503 -> ProblemType.SERVICE_UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.HTTP_ERROR;
         };
-        return respond(status, type, title, status >= 500 ? "unexpected error" : e.getMessage(), uri, List.of());
+        return respond(status, type, status >= 500 ? "unexpected error" : e.getMessage(), uri, List.of());
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
@@ -137,7 +137,7 @@ public class ProblemMappers {
             return unavailable(e, uri);
         }
         Log.errorf(e, "unexpected error on %s", uri.getPath());
-        return respond(500, "internal", "Internal error",
+        return respond(500, ProblemType.INTERNAL,
                 "an unexpected error occurred; it has been logged", uri, List.of());
     }
 
@@ -150,7 +150,7 @@ public class ProblemMappers {
     Response unavailable(Throwable e, UriInfo uri) {
         Log.warnf("%s answered 503: %s", uri == null ? "request" : uri.getPath(), e);
         long seconds = Math.max(1, unavailable == null ? 5 : unavailable.retryAfter().toSeconds());
-        return Response.fromResponse(respond(503, "service-unavailable", "Service unavailable",
+        return Response.fromResponse(respond(503, ProblemType.SERVICE_UNAVAILABLE,
                         "a service this one depends on is unavailable for the moment; try again in " + seconds
                                 + " seconds", uri, List.of()))
                 .header("Retry-After", String.valueOf(seconds)).build();
@@ -165,12 +165,13 @@ public class ProblemMappers {
      * Every text is bounded here, whoever composed it: a message that quotes the input must not
      * grow with the input (a rule's message may quote a 2 MB value; the answer stays small).
      */
-    static Response respond(int status, String type, String title, String detail, UriInfo uri,
-            List<Problem.FieldError> errors) {
+    static Response respond(int status, ProblemType type, String detail, UriInfo uri, List<Problem.FieldError> errors) {
         List<Problem.FieldError> bounded = errors.stream().map(f -> new Problem.FieldError(
                 Inputs.abbreviate(f.field(), Inputs.MAX_QUOTED * 2), f.rule(),
                 Inputs.abbreviate(f.message(), Inputs.MAX_MESSAGE))).toList();
-        Problem body = new Problem(URI.create(Problem.TYPE_BASE + type), title, status,
+        String title = type != ProblemType.HTTP_ERROR || Response.Status.fromStatusCode(status) == null ? type.title()
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        Problem body = new Problem(type.uri(), title, status,
                 Inputs.abbreviate(detail, Inputs.MAX_MESSAGE),
                 uri == null ? null : Inputs.abbreviate(uri.getPath(), Inputs.MAX_MESSAGE), bounded);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
@@ -182,8 +183,8 @@ public class ProblemMappers {
         // Java method and parameter, which mean nothing to a client.
         String[] parts = path.split("\\.", 3);
         String field = parts.length == 3 ? parts[2] : parts[parts.length - 1];
-        String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return new Problem.FieldError(field, kebab(rule), v.getMessage());
+        return new Problem.FieldError(field, Rules.of(v.getConstraintDescriptor().getAnnotation().annotationType()),
+                v.getMessage());
     }
 
     private static String path(JsonMappingException e) {
@@ -210,9 +211,5 @@ public class ProblemMappers {
         }
         String path = String.join("", parts);
         return path.isEmpty() ? "$" : path.startsWith(".") ? path.substring(1) : path;
-    }
-
-    static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 }

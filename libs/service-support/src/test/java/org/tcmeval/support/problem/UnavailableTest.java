@@ -34,7 +34,7 @@ class UnavailableTest {
         assertThat(r.getHeaderString("Retry-After")).isEqualTo("7");
         assertThat(r.getMediaType().toString()).isEqualTo(Problem.MEDIA_TYPE);
         Problem p = (Problem) r.getEntity();
-        assertThat(p.type().toString()).isEqualTo(Problem.TYPE_BASE + "service-unavailable");
+        assertThat(p.type().toString()).isEqualTo("/problems/service-unavailable");
         assertThat(p.status()).isEqualTo(503);
         assertThat(p.instance()).isEqualTo("/api/v1/reports");
         assertThat(p.detail()).contains("7 seconds").doesNotContain("5432");

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tcmeval.evaluation.ResultStatus;
+import org.tcmeval.support.paging.CursorPage;
 import org.tcmeval.targets.Comparator;
 
 @Schema(name = "ChildResults", description = "One indicator of a division broken down one level: a province's cities, a"
@@ -19,7 +20,7 @@ public record ChildrenView(
         @Schema(description = "The division's own stored result, the sum of its children") Child division,
         List<Child> items,
         @Schema(description = "Pass as `cursor` for the next page of a county's institutions; absent on the last page"
-                + " (cities and counties always come in one page)") String nextCursor) {
+                + " (cities and counties always come in one page)") String nextCursor) implements CursorPage {
 
     @Schema(name = "ChildResult", description = "A city or county with its stored result, or an institution with its"
             + " contribution. Target fields are the division's target for a division row, and the county's target an"

@@ -14,8 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -27,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.evaluation.service.DrillDownService;
 import org.tcmeval.evaluation.service.GapService;
 import org.tcmeval.evaluation.service.ScorecardService;
+import org.tcmeval.support.paging.PageLinks;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
@@ -48,6 +52,9 @@ public class ScorecardResource {
 
     @Inject
     Caller caller;
+
+    @Context
+    UriInfo uri;
 
     @GET
     @Path("/{division}")
@@ -111,7 +118,8 @@ public class ScorecardResource {
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit,
             @HeaderParam("Accept") String accept) {
         return drillDown.children(division, indicatorCode, year, cursor == null || cursor.isBlank() ? null : cursor.strip(),
-                limit, caller.jurisdiction()).map(v -> csv(accept) ? csvResponse(DrillCsv.children(v)) : json(v));
+                limit, caller.jurisdiction()).map(v -> csv(accept) ? Response.fromResponse(csvResponse(DrillCsv.children(v)))
+                        .header(HttpHeaders.LINK, PageLinks.next(uri, v.nextCursor())).build() : json(v));
     }
 
     @GET

@@ -1,13 +1,10 @@
 package org.tcmeval.evaluation.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -20,6 +17,7 @@ import org.tcmeval.evaluation.ResultStatus;
 import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventTypes;
+import org.tcmeval.events.Json;
 import org.tcmeval.events.TargetEvaluated;
 import org.tcmeval.events.Topics;
 import org.tcmeval.support.outbox.Outbox;
@@ -33,7 +31,6 @@ import org.tcmeval.support.outbox.Outbox;
 public class ResultPublisher {
 
     static final String SOURCE = "/evaluation";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     Outbox outbox;
@@ -176,24 +173,16 @@ public class ResultPublisher {
     }
 
     static String write(Map<String, BigDecimal> figures) {
-        try {
-            return JSON.writeValueAsString(figures);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(figures);
     }
 
     static Map<String, BigDecimal> readFigures(String json) {
         if (json == null) {
             return null;
         }
-        try {
-            Map<String, BigDecimal> m = new TreeMap<>();
-            JSON.readTree(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().decimalValue()
-                    .stripTrailingZeros()));
-            return m;
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, BigDecimal> m = new TreeMap<>();
+        Json.tree(json).fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().decimalValue()
+                .stripTrailingZeros()));
+        return m;
     }
 }

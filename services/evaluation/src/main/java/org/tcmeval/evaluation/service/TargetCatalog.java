@@ -1,12 +1,7 @@
 package org.tcmeval.evaluation.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +9,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.tcmeval.evaluation.TargetProfileRef;
+import org.tcmeval.events.Json;
 import org.tcmeval.events.TargetProfileChanged;
 import org.tcmeval.targets.TargetProfile;
-import org.tcmeval.targets.TargetResolver;
 import org.tcmeval.targets.TargetResolver.ResolvedTarget;
+import org.tcmeval.targets.TargetResolver;
 
 /**
  * The targets evaluation judges against: the catalog's profiles as its events delivered them
@@ -26,9 +22,6 @@ import org.tcmeval.targets.TargetResolver.ResolvedTarget;
  */
 @ApplicationScoped
 public class TargetCatalog {
-
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The profiles as loaded at one generation, with the resolvers built from them per year. */
     private record Snapshot(long generation, List<TargetProfileChanged> profiles, Map<Integer, TargetResolver> resolvers) {
@@ -96,18 +89,10 @@ public class TargetCatalog {
     }
 
     static TargetProfileChanged read(String json) {
-        try {
-            return JSON.readValue(json, TargetProfileChanged.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.read(json, TargetProfileChanged.class);
     }
 
     static String write(TargetProfileChanged p) {
-        try {
-            return JSON.writeValueAsString(p);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(p);
     }
 }

@@ -92,7 +92,7 @@ final class Examples {
              "unchangedClasses": 0, "retiredItems": 0}""";
 
     static final String TECHNIQUE_IMPORT_REJECTED = """
-            {"type": "https://tcmeval.org/problems/import-rejected", "title": "Import rejected", "status": 422,
+            {"type": "/problems/import-rejected", "title": "Import rejected", "status": 422,
              "detail": "1 of 3 rows break rules (1 errors); nothing was stored",
              "errors": [{"field": "rows[3].itemCode", "rule": "unique-in-list",
                          "message": "row 3: item GX_ZC_01 is already listed in row 2; an item belongs to one class"}]}""";
@@ -106,35 +106,35 @@ final class Examples {
              "perUnitRule": "tcmPhysicians >= 25% of physicians"}""";
 
     static final String BAD_THRESHOLD = """
-            {"type": "https://tcmeval.org/problems/validation", "title": "Request is invalid", "status": 400,
+            {"type": "/problems/validation", "title": "Request is invalid", "status": 400,
              "detail": "TCM_PHYSICIAN_RATIO: threshold: 130 is outside the range [0, 100] of unit PERCENT",
              "instance": "/api/v1/profiles/guangxi-2022/targets/TCM_PHYSICIAN_RATIO",
              "errors": [{"field": "threshold", "rule": "unit-range",
                          "message": "TCM_PHYSICIAN_RATIO: threshold: 130 is outside the range [0, 100] of unit PERCENT"}]}""";
 
     static final String CYCLE = """
-            {"type": "https://tcmeval.org/problems/validation", "title": "Request is invalid", "status": 400,
+            {"type": "/problems/validation", "title": "Request is invalid", "status": 400,
              "detail": "parentId: cycle in target profile parents: wuzhou-2025 -> cenxi-2025 -> wuzhou-2025",
              "instance": "/api/v1/profiles/wuzhou-2025/parent",
              "errors": [{"field": "parentId", "rule": "no-cycle",
                          "message": "parentId: cycle in target profile parents: wuzhou-2025 -> cenxi-2025 -> wuzhou-2025"}]}""";
 
     static final String UNKNOWN_PARENT = """
-            {"type": "https://tcmeval.org/problems/validation", "title": "Request is invalid", "status": 400,
+            {"type": "/problems/validation", "title": "Request is invalid", "status": 400,
              "detail": "beihai-2025: parentId: 'ghost' is not among the profiles [national, guangxi-2022, yulin-2022]",
              "instance": "/api/v1/profiles",
              "errors": [{"field": "parentId", "rule": "known-parent",
                          "message": "beihai-2025: parentId: 'ghost' is not among the profiles [national, guangxi-2022, yulin-2022]"}]}""";
 
     static final String OUT_OF_JURISDICTION = """
-            {"type": "https://tcmeval.org/problems/forbidden", "title": "Forbidden", "status": 403,
+            {"type": "/problems/forbidden", "title": "Forbidden", "status": 403,
              "detail": "division 45 is outside your jurisdiction 15; a catalog admin changes profiles of their own division and below",
              "instance": "/api/v1/profiles/guangxi-2022/targets/TCM_GP_DENSITY",
              "errors": [{"field": "divisionCode", "rule": "within-jurisdiction",
                          "message": "division 45 is outside your jurisdiction 15; a catalog admin changes profiles of their own division and below"}]}""";
 
     static final String TOO_EARLY = """
-            {"type": "https://tcmeval.org/problems/validation", "title": "Request is invalid", "status": 400,
+            {"type": "/problems/validation", "title": "Request is invalid", "status": 400,
              "detail": "revision 2 of inner-mongolia takes effect in 2026; a change cannot take effect earlier (2025)",
              "errors": [{"field": "effectiveFrom", "rule": "not-before-latest-revision",
                          "message": "revision 2 of inner-mongolia takes effect in 2026; a change cannot take effect earlier (2025)"}]}""";

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.mapping.IndicatorMapper;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.targets.Category;
@@ -49,9 +50,9 @@ public class IndicatorResource {
             @QueryParam("shape") String shape,
             @Parameter(description = "Only indicators whose figures this reporter supplies", example = "COUNTY")
             @QueryParam("reporter") String reporter) {
-        Category inCategory = Params.enumeration(Category.class, category, "category");
-        ComputationShape ofShape = Params.enumeration(ComputationShape.class, shape, "shape");
-        Reporter by = Params.enumeration(Reporter.class, reporter, "reporter");
+        Category inCategory = RequestParams.enumeration("category", category, Category.class);
+        ComputationShape ofShape = RequestParams.enumeration("shape", shape, ComputationShape.class);
+        Reporter by = RequestParams.enumeration("reporter", reporter, Reporter.class);
         return Indicators.ALL.stream()
                 .filter(i -> inCategory == null || i.category() == inCategory)
                 .filter(i -> ofShape == null || i.shape() == ofShape)

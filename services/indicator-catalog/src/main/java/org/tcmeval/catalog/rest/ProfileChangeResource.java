@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.ProfileHistory;
 import org.tcmeval.catalog.mapping.ProfileMapper;
 import org.tcmeval.catalog.service.ProfileService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Caller;
@@ -102,7 +103,7 @@ public class ProfileChangeResource {
                     + " but the path " + indicatorCode);
         }
         Target target = ProfileMapper.toTarget(body, indicatorCode, "");
-        Integer expected = Params.requiredIfMatch(ifMatch);
+        Integer expected = RequestParams.ifMatchInt(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.setTarget(id, target, effectiveFrom, expected, jurisdiction, who));
@@ -128,7 +129,7 @@ public class ProfileChangeResource {
             @Parameter(description = YEAR, example = "2026") @QueryParam("effectiveFrom") @NotNull @Min(2000) @Max(2100)
             Integer effectiveFrom,
             @Parameter(description = "The ETag from GET (required: 428 without it); 412 if the profile changed since", required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = Params.requiredIfMatch(ifMatch);
+        Integer expected = RequestParams.ifMatchInt(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.removeTarget(id, indicatorCode, effectiveFrom, expected, jurisdiction, who));
@@ -157,7 +158,7 @@ public class ProfileChangeResource {
             Integer effectiveFrom,
             @Valid @NotNull ParentRequest body,
             @Parameter(description = "The ETag from GET (required: 428 without it); 412 if the profile changed since", required = true, example = "\"1\"") @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = Params.requiredIfMatch(ifMatch);
+        Integer expected = RequestParams.ifMatchInt(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return change(() -> service.setParent(id, body.parentId(), effectiveFrom, expected, jurisdiction, who));
@@ -165,6 +166,6 @@ public class ProfileChangeResource {
 
     private Uni<Response> change(Supplier<Uni<ProfileHistory>> action) {
         return Panache.withTransaction(action).map(h -> Response.ok(ProfileMapper.toView(h, h.latest()))
-                .tag(Params.etag(h.profile().currentRevision)).build());
+                .tag(RequestParams.etag(h.profile().currentRevision)).build());
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.ProfileRules;
 import org.tcmeval.catalog.mapping.ProfileMapper;
 import org.tcmeval.catalog.service.ProfileService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
@@ -94,7 +95,7 @@ public class ProfileCreateResource {
         return idempotency.once(idempotencyKey, who + ":create-profile", request,
                 () -> service.create(draft, request.effectiveFrom(), jurisdiction, who).map(h -> Response
                         .created(uri.getAbsolutePathBuilder().path(h.id()).build())
-                        .tag(Params.etag(h.profile().currentRevision)).entity(ProfileMapper.toView(h, h.latest()))
+                        .tag(RequestParams.etag(h.profile().currentRevision)).entity(ProfileMapper.toView(h, h.latest()))
                         .build()));
     }
 }

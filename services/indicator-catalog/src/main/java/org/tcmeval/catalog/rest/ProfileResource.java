@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.ProfileRevision;
 import org.tcmeval.catalog.mapping.ProfileMapper;
 import org.tcmeval.catalog.service.ProfileQueryService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 
@@ -76,7 +77,7 @@ public class ProfileResource {
         return query.history(id).map(h -> {
             ProfileRevision r = year == null ? h.latest() : h.inForce(year).orElseThrow(() ->
                     ProblemException.notFound("a revision of profile " + id + " in force in " + year));
-            return Response.ok(ProfileMapper.toView(h, r)).tag(Params.etag(h.profile().currentRevision)).build();
+            return Response.ok(ProfileMapper.toView(h, r)).tag(RequestParams.etag(h.profile().currentRevision)).build();
         });
     }
 

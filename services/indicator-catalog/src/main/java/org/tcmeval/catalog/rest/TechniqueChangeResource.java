@@ -29,6 +29,7 @@ import org.tcmeval.catalog.TechniqueRules.ClassDraft;
 import org.tcmeval.catalog.TechniqueRules.ItemDraft;
 import org.tcmeval.catalog.mapping.TechniqueMapper;
 import org.tcmeval.catalog.service.TechniqueService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
@@ -82,7 +83,7 @@ public class TechniqueChangeResource {
             @Valid @NotNull TechniqueClassRequest request,
             @Parameter(description = "ETag from GET; required to change an existing class", example = "\"1\"")
             @HeaderParam("If-Match") String ifMatch) {
-        Integer expected = Params.ifMatch(ifMatch);
+        Integer expected = RequestParams.optionalIfMatch(ifMatch);
         String who = caller.subject();
         ClassDraft draft = new ClassDraft(request.nameZh(), request.nameEn(), request.sortOrder(), request.items()
                 .stream().map(i -> new ItemDraft(i.code(), i.nameZh(), i.nameEn(), i.provisional(), i.source())).toList());
@@ -90,7 +91,7 @@ public class TechniqueChangeResource {
             Response.ResponseBuilder response = outcome.created()
                     ? Response.created(uri.getAbsolutePath()) : Response.ok();
             return response.entity(TechniqueMapper.toView(outcome.technique()))
-                    .tag(Params.etag(outcome.technique().revision())).build();
+                    .tag(RequestParams.etag(outcome.technique().revision())).build();
         });
     }
 }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -36,12 +35,14 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.tcmeval.catalog.config.CatalogConfig;
 import org.tcmeval.catalog.service.TechniqueService;
 import org.tcmeval.support.idempotency.Idempotency;
-import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.Problem.FieldError;
+import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.support.security.Roles;
+import org.tcmeval.support.problem.ProblemType;
 
 /** A province admin replaces the province's official technique list (中医药适宜技术推广目录) by CSV upload. */
 @Path("/api/v1/techniques/lists")
@@ -129,7 +130,7 @@ public class TechniqueListResource {
         requireProvince(province, caller.jurisdiction());
         String document = source == null ? "" : source.strip();
         if (document.isEmpty() || document.length() > 500) {
-            throw ProblemException.invalid("source", document.isEmpty() ? "required" : "max-length",
+            throw ProblemException.invalid("source", document.isEmpty() ? Rules.REQUIRED : Rules.LENGTH,
                     "source names the official document the list comes from (at most 500 characters)");
         }
         check(body, config.techniques().maxUploadBytes());
@@ -149,7 +150,7 @@ public class TechniqueListResource {
         if (!jurisdiction.covers(province)) {
             String message = "province " + province + " is outside your jurisdiction " + jurisdiction.divisionCode()
                     + "; a province admin uploads the list of their own province";
-            throw new ProblemException(403, "forbidden", "Forbidden", message,
+            throw new ProblemException(ProblemType.FORBIDDEN, message,
                     List.of(new FieldError("province", "within-jurisdiction", message)));
         }
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.catalog.mapping.TechniqueMapper;
 import org.tcmeval.catalog.service.TechniqueService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 
@@ -69,7 +70,7 @@ public class TechniqueResource {
             String province = division.strip().substring(0, 2);
             resolved = service.scopes().map(scopes -> scopes.contains(province) ? province : "00");
         } else {
-            resolved = Uni.createFrom().item(Params.scope(scope));
+            resolved = Uni.createFrom().item(scope(scope));
         }
         return resolved.flatMap(service::list).map(list -> list.stream().map(TechniqueMapper::toView).toList());
     }
@@ -88,7 +89,7 @@ public class TechniqueResource {
             @PathParam("classCode") String classCode,
             @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
             @QueryParam("scope") String scope) {
-        return service.get(Params.scope(scope), classCode).map(c -> Response.ok(TechniqueMapper.toView(c)).tag(Params.etag(c.revision()))
+        return service.get(scope(scope), classCode).map(c -> Response.ok(TechniqueMapper.toView(c)).tag(RequestParams.etag(c.revision()))
                 .build());
     }
 
@@ -107,7 +108,7 @@ public class TechniqueResource {
             @Parameter(description = "Revision number", example = "1") @PathParam("revision") int revision,
             @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
             @QueryParam("scope") String scope) {
-        return service.revision(Params.scope(scope), classCode, revision).map(TechniqueMapper::toView);
+        return service.revision(scope(scope), classCode, revision).map(TechniqueMapper::toView);
     }
 
     @GET
@@ -124,6 +125,22 @@ public class TechniqueResource {
             @PathParam("itemCode") String itemCode,
             @Parameter(description = "00 (national, default) or a province's 2-digit code", example = "00")
             @QueryParam("scope") String scope) {
-        return service.item(Params.scope(scope), itemCode).map(TechniqueMapper::toView);
+        return service.item(scope(scope), itemCode).map(TechniqueMapper::toView);
+    }
+
+    /**
+     * A technique list's scope: {@code 00} (national, the default) or a province's 2-digit code; with
+     * {@code division} instead, the scope is resolved by the caller (the list in force there).
+     */
+    static String scope(String value) {
+        if (value == null || value.isBlank()) {
+            return "00";
+        }
+        String s = value.strip();
+        if (!s.matches("\\d{2}")) {
+            throw ProblemException.invalid("scope", "scope-code", "scope must be 00 (the national list) or a "
+                    + "2-digit province code such as 45, not '" + value + "'");
+        }
+        return s;
     }
 }

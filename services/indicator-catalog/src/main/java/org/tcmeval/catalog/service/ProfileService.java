@@ -22,6 +22,7 @@ import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.targets.Target;
 import org.tcmeval.targets.TargetProfile;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Changes to target profiles. Every change is a new effective-dated revision, published with the
@@ -46,7 +47,7 @@ public class ProfileService {
         return profiles.lockTree().chain(query::tree).flatMap(tree -> {
             if (tree.containsKey(draft.id())) {
                 String message = "profile " + draft.id() + " exists; change it with PUT /api/v1/profiles/" + draft.id();
-                throw new ProblemException(409, "unique-id", "Conflict", message,
+                throw new ProblemException(ProblemType.UNIQUE_ID, message,
                         List.of(new FieldError("id", "unique-id", message)));
             }
             requireParentInForce(tree, draft.parentId(), effectiveFrom);
@@ -92,7 +93,7 @@ public class ProfileService {
         return change(id, effectiveFrom, expected, jurisdiction, who, current -> {
             if (current.target(indicatorCode).isEmpty()) {
                 String message = "profile " + id + " sets no target for " + indicatorCode + " (it may inherit one)";
-                throw new ProblemException(404, "not-found", "Not found", message,
+                throw new ProblemException(ProblemType.NOT_FOUND, message,
                         List.of(new FieldError("indicatorCode", "set-by-profile", message)));
             }
             return ProfileRules.profile(current.id(), current.divisionCode(), current.parentId(),

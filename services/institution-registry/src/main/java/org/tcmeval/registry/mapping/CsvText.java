@@ -3,12 +3,6 @@ package org.tcmeval.registry.mapping;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +17,6 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.tcmeval.registry.rest.RowError;
 import org.tcmeval.support.csv.CsvCells;
 import org.tcmeval.support.problem.ProblemException;
-import org.tcmeval.support.text.Inputs;
 
 /**
  * The CSV dialect of imports and exports: RFC 4180, UTF-8 (a leading BOM, as Excel writes it, is
@@ -52,39 +45,6 @@ public final class CsvText {
     }
 
     private CsvText() {
-    }
-
-    /** Decodes strict UTF-8; a file saved as GBK or GB18030 is refused with the offending position. */
-    public static String decode(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(body.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (body[i] == '\n') {
-                    line++;
-                }
-            }
-            throw ProblemException.invalid("body", "utf-8", "the file is not UTF-8: byte " + (offset + 1) + " (line " + line
-                    + ") is not valid UTF-8; save it as \"CSV UTF-8\" (GBK/GB18030 files are not accepted)");
-        }
-        out.flip();
-        String text = out.toString();
-        int nul = text.indexOf('\u0000');
-        if (nul >= 0) {
-            // PostgreSQL cannot store a NUL; UTF-16 saved by mistake shows up as one between letters.
-            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-            throw ProblemException.invalid("body", Inputs.NUL, "the file contains the NUL character (U+0000) on line "
-                    + line + "; save it as \"CSV UTF-8\"");
-        }
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /**

@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.tcmeval.registry.EthnicMedicine;
-import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.Ownership;
 import org.tcmeval.registry.rest.RowError;
+import org.tcmeval.support.problem.Rules;
+import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
 
 /**
@@ -93,7 +94,7 @@ public final class InstitutionCsv {
             try {
                 return Enum.valueOf(type, v);
             } catch (IllegalArgumentException e) {
-                return fail(column, "enum", column + " '" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+                return fail(column, Rules.ONE_OF, column + " '" + v + "' is not one of " + Arrays.toString(type.getEnumConstants()));
             }
         }
 

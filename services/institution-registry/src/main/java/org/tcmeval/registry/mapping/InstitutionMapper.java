@@ -1,14 +1,12 @@
 package org.tcmeval.registry.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.events.Json;
 import org.tcmeval.registry.FieldChange;
 import org.tcmeval.registry.Institution;
 import org.tcmeval.registry.InstitutionChange;
@@ -20,7 +18,6 @@ import org.tcmeval.registry.rest.InstitutionView;
 /** Maps the aggregate to its API view, its CSV line, its event and its history entries. */
 public final class InstitutionMapper {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<Map<String, String>>> CHANGES = new TypeReference<>() {
     };
 
@@ -58,19 +55,11 @@ public final class InstitutionMapper {
             m.put("new", c.newValue());
             return m;
         }).toList();
-        try {
-            return JSON.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.write(rows);
     }
 
     static List<FieldChange> readChanges(String json) {
-        try {
-            return JSON.readValue(json, CHANGES).stream()
-                    .map(m -> new FieldChange(m.get("field"), m.get("old"), m.get("new"))).toList();
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.read(json, CHANGES).stream()
+                .map(m -> new FieldChange(m.get("field"), m.get("old"), m.get("new"))).toList();
     }
 }

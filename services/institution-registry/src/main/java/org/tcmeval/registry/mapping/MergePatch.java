@@ -14,6 +14,7 @@ import java.util.Set;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.rest.InstitutionRequest;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 
 /**
  * JSON Merge Patch (RFC 7396) of an institution: a field sent replaces the stored value, a field
@@ -26,7 +27,7 @@ public final class MergePatch {
 
     public static InstitutionDraft apply(InstitutionDraft current, JsonNode patch, ObjectMapper json, Validator validator) {
         if (patch == null || !patch.isObject()) {
-            throw ProblemException.invalid("$", "json-object", "a merge patch is a JSON object of the fields to change");
+            throw ProblemException.invalid("$", Rules.TYPE, "a merge patch is a JSON object of the fields to change");
         }
         ObjectNode merged = json.valueToTree(new InstitutionRequest(current.name(), current.type(), current.divisionCode(),
                 current.uscc(), current.registrationNumber(), current.ownership(), current.grade(),

@@ -67,7 +67,7 @@ public class DivisionResource {
             content = @Content(schema = @Schema(implementation = DivisionView.class)))
     @APIResponse(responseCode = "400", description = "Malformed code, missing name, bad population entry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "bad-code", value = "{\"type\": \"https://tcmeval.org/problems/"
+                    examples = @ExampleObject(name = "bad-code", value = "{\"type\": \"/problems/"
                             + "validation\", \"title\": \"Request is invalid\", \"status\": 400, \"detail\": \"code '45090' "
                             + "must be 2 (province), 4 (city), 6 (county) or 9 (township) digits\", \"instance\": "
                             + "\"/api/v1/divisions/45090\", \"errors\": [{\"field\": \"code\", \"rule\": \"division-code\", "
@@ -77,7 +77,7 @@ public class DivisionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The parent division does not exist",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "orphan", value = "{\"type\": \"https://tcmeval.org/problems/"
+                    examples = @ExampleObject(name = "orphan", value = "{\"type\": \"/problems/"
                             + "unprocessable\", \"title\": \"Request cannot be processed\", \"status\": 422, \"detail\": "
                             + "\"the parent 4599 of 459921 does not exist; create it first\", \"errors\": [{\"field\": "
                             + "\"code\", \"rule\": \"parent-exists\", \"message\": \"the parent 4599 of 459921 does not "

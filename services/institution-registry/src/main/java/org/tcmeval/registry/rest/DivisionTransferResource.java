@@ -68,7 +68,7 @@ public class DivisionTransferResource {
             content = @Content(schema = @Schema(implementation = ImportReport.class)))
     @APIResponse(responseCode = "400", description = "Not UTF-8, not CSV, or a bad header (missing or unknown column)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "gbk", value = "{\"type\": \"https://tcmeval.org/problems/validation\","
+                    examples = @ExampleObject(name = "gbk", value = "{\"type\": \"/problems/validation\","
                             + " \"title\": \"Request is invalid\", \"status\": 400, \"detail\": \"the file is not UTF-8: byte "
                             + "40 (line 2) is not valid UTF-8; save it as \\\"CSV UTF-8\\\" (GBK/GB18030 files are not "
                             + "accepted)\", \"errors\": [{\"field\": \"body\", \"rule\": \"utf-8\", \"message\": \"...\"}]}")))
@@ -79,7 +79,7 @@ public class DivisionTransferResource {
     @APIResponse(responseCode = "422", description = "Rows break rules; nothing was imported. Each error names "
             + "`rows[<row>].<column>`, row numbered as a spreadsheet shows it (header = 1)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "orphan", value = "{\"type\": \"https://tcmeval.org/problems/"
+                    examples = @ExampleObject(name = "orphan", value = "{\"type\": \"/problems/"
                             + "import-rejected\", \"title\": \"Import rejected\", \"status\": 422, \"detail\": \"1 of 3 rows "
                             + "break rules (1 errors); nothing was imported\", \"errors\": [{\"field\": \"rows[4].code\", "
                             + "\"rule\": \"parent-exists\", \"message\": \"row 4: the parent 450922 of 450922100 is neither "

@@ -35,6 +35,7 @@ import org.tcmeval.registry.mapping.InstitutionMapper;
 import org.tcmeval.registry.mapping.MergePatch;
 import org.tcmeval.registry.service.InstitutionService;
 import org.tcmeval.registry.service.RegistryClock;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Jurisdiction;
@@ -117,7 +118,7 @@ public class InstitutionChangeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The institution changed since you read it (ETag mismatch)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "stale", value = "{\"type\": \"https://tcmeval.org/problems/"
+                    examples = @ExampleObject(name = "stale", value = "{\"type\": \"/problems/"
                             + "revision-mismatch\", \"title\": \"Precondition failed\", \"status\": 412, \"detail\": "
                             + "\"institution 0190a5e8-8c1b-7a57-9d8e-2b7f1f6a0c11 is at revision 2, not 1; GET it again\"}")))
     @APIResponse(responseCode = "422", description = "The new division does not exist or is outside your jurisdiction",
@@ -130,7 +131,7 @@ public class InstitutionChangeResource {
     }
 
     private Uni<Response> change(UUID id, String ifMatch, UnaryOperator<InstitutionDraft> change) {
-        long expected = Params.ifMatch(ifMatch);
+        long expected = RequestParams.ifMatch(ifMatch);
         Jurisdiction jurisdiction = caller.jurisdiction();
         String who = caller.subject();
         return Panache.withTransaction(() -> service.update(id, expected, change, jurisdiction, who)).map(this::ok);

@@ -20,15 +20,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.registry.EthnicMedicine;
-import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.registry.InstitutionStatus;
 import org.tcmeval.registry.Ownership;
 import org.tcmeval.registry.repository.InstitutionQuery;
 import org.tcmeval.registry.service.InstitutionQueryService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
+import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
 
 @Path("/api/v1/institutions")
@@ -85,18 +87,18 @@ public class InstitutionListResource {
             @QueryParam("includeTotal") String includeTotal) {
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > 100) {
-            throw ProblemException.invalid("q", "max-length", "q must be at most 100 characters");
+            throw ProblemException.invalid("q", Rules.LENGTH, "q must be at most 100 characters");
         }
         Integer year = operatingIn == null || operatingIn.isBlank() ? null
-                : Params.integer("operatingIn", operatingIn, 0, 1949, Year.now().getValue() + 1);
-        InstitutionQuery filters = new InstitutionQuery(Params.divisionPrefix("division", division),
-                Params.enums("type", types, InstitutionType.class),
-                Params.enumeration("status", status, InstitutionStatus.class), null, year,
-                Params.enums("grade", grades, HospitalGrade.class),
-                Params.enumeration("ownership", ownership, Ownership.class),
-                Params.enumeration("ethnicMedicine", ethnicMedicine, EthnicMedicine.class), text);
+                : RequestParams.integer("operatingIn", operatingIn, 0, 1949, Year.now().getValue() + 1);
+        InstitutionQuery filters = new InstitutionQuery(RequestParams.divisionPrefix("division", division),
+                RequestParams.enums("type", types, InstitutionType.class),
+                RequestParams.enumeration("status", status, InstitutionStatus.class), null, year,
+                RequestParams.enums("grade", grades, HospitalGrade.class),
+                RequestParams.enumeration("ownership", ownership, Ownership.class),
+                RequestParams.enumeration("ethnicMedicine", ethnicMedicine, EthnicMedicine.class), text);
         return service.list(filters, filters.toString(), cursor == null || cursor.isBlank() ? null : cursor.strip(),
-                Params.integer("limit", limit, 100, 1, 1000), Params.bool("includeTotal", includeTotal),
+                RequestParams.integer("limit", limit, 100, 1, 1000), RequestParams.bool("includeTotal", includeTotal),
                 caller.jurisdiction());
     }
 }

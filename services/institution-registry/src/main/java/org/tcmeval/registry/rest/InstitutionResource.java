@@ -84,7 +84,7 @@ public class InstitutionResource {
             content = @Content(schema = @Schema(implementation = InstitutionView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (problem names the field and rule)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "check-character", value = "{\"type\": \"https://tcmeval.org/"
+                    examples = @ExampleObject(name = "check-character", value = "{\"type\": \"/"
                             + "problems/validation\", \"title\": \"Request is invalid\", \"status\": 400, \"detail\": \"uscc "
                             + "check character is '0' but must be '3'\", \"instance\": \"/api/v1/institutions\", \"errors\": "
                             + "[{\"field\": \"uscc\", \"rule\": \"uscc\", \"message\": \"uscc check character is '0' but "

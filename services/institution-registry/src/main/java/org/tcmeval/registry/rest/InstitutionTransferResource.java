@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.registry.config.RegistryConfig;
 import org.tcmeval.registry.service.InstitutionImportService;
 import org.tcmeval.registry.service.InstitutionQueryService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
@@ -83,7 +84,7 @@ public class InstitutionTransferResource {
     @APIResponse(responseCode = "422", description = "Rows break rules and partial is not set; nothing was imported. "
             + "Each error names `rows[<row>].<column>`, row numbered as a spreadsheet shows it (header = 1)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "rejected", value = "{\"type\": \"https://tcmeval.org/problems/"
+                    examples = @ExampleObject(name = "rejected", value = "{\"type\": \"/problems/"
                             + "import-rejected\", \"title\": \"Import rejected\", \"status\": 422, \"detail\": \"1 of 3 rows "
                             + "break rules (1 errors); nothing was imported. Fix them, or send partial=true to import the "
                             + "other rows\", \"errors\": [{\"field\": \"rows[4].divisionCode\", \"rule\": \"division-level\", "
@@ -91,7 +92,7 @@ public class InstitutionTransferResource {
     public Uni<ImportReport> importCsv(byte[] body,
             @Parameter(description = "Import the good rows even if some are refused", example = "false")
             @QueryParam("partial") String partial) {
-        boolean partialAllowed = Params.bool("partial", partial);
+        boolean partialAllowed = RequestParams.bool("partial", partial);
         UploadLimit.check(body, config.imports().maxBytes());
         return imports.importCsv(body, partialAllowed, caller.jurisdiction(), caller.subject());
     }
@@ -112,7 +113,7 @@ public class InstitutionTransferResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<Response> export(@Parameter(description = "Division code prefix; default: your jurisdiction",
             example = "450921") @QueryParam("division") String division) {
-        String prefix = Params.divisionPrefix("division", division);
+        String prefix = RequestParams.divisionPrefix("division", division);
         return queries.exportCsv(prefix, caller.jurisdiction()).map(csv -> Response.ok(csv)
                 .header("Content-Disposition", "attachment; filename=\"institutions-"
                         + (prefix == null ? "all" : prefix) + ".csv\"").build());

@@ -22,11 +22,11 @@ import org.tcmeval.registry.Division;
 import org.tcmeval.registry.DivisionCodes;
 import org.tcmeval.registry.DivisionRules;
 import org.tcmeval.registry.config.RegistryConfig;
-import org.tcmeval.registry.mapping.CsvText;
 import org.tcmeval.registry.mapping.DivisionCsv;
 import org.tcmeval.registry.repository.DivisionRepository;
 import org.tcmeval.registry.rest.ImportReport;
 import org.tcmeval.registry.rest.RowError;
+import org.tcmeval.support.csv.UploadText;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
@@ -62,7 +62,7 @@ public class DivisionTransferService {
     }
 
     public Uni<ImportReport> importCsv(byte[] body, Jurisdiction jurisdiction, String who) {
-        return OffLoop.compute(() -> screen(DivisionCsv.read(CsvText.decode(body)), jurisdiction))
+        return OffLoop.compute(() -> screen(DivisionCsv.read(UploadText.decode(body)), jurisdiction))
                 .flatMap(screened -> Panache.withTransaction(() -> apply(screened, jurisdiction, who)));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.hibernate.JDBCException;
 import org.hibernate.StaleStateException;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Database refusals that are the client's business, turned into problems: a unique key taken by a
@@ -28,7 +29,7 @@ final class Failures {
             String state = t instanceof PgException p ? p.getSqlState()
                     : t instanceof JDBCException j ? j.getSQLState() : null;
             if ("23505".equals(state)) {
-                return ProblemException.conflict("duplicate", "another request registered the same code or identifier "
+                return ProblemException.conflict(ProblemType.DUPLICATE, "another request registered the same code or identifier "
                         + "at the same time; read the current state and retry");
             }
         }

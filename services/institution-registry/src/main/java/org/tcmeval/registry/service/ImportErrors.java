@@ -5,6 +5,7 @@ import java.util.List;
 import org.tcmeval.registry.rest.RowError;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
 
 /** Row errors of an import, as a report lists them and as the problem of a refused file names them. */
 final class ImportErrors {
@@ -32,6 +33,6 @@ final class ImportErrors {
         String detail = bad + " of " + rowCount + " rows break rules (" + errors.size() + " errors"
                 + (errors.size() > fields.size() ? ", the first " + fields.size() + " listed" : "") + "); nothing was "
                 + "imported" + (partialAllowed ? ". Fix them, or send partial=true to import the other rows" : "");
-        return new ProblemException(422, "import-rejected", "Import rejected", detail, fields);
+        return new ProblemException(ProblemType.IMPORT_REJECTED, detail, fields);
     }
 }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.tcmeval.registry.InstitutionChange;
 import org.tcmeval.registry.config.RegistryConfig;
-import org.tcmeval.registry.mapping.CsvText;
 import org.tcmeval.registry.mapping.InstitutionCsv;
 import org.tcmeval.registry.repository.DivisionRepository;
 import org.tcmeval.registry.repository.InstitutionRepository;
 import org.tcmeval.registry.rest.ImportReport;
+import org.tcmeval.support.csv.UploadText;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
@@ -43,7 +43,7 @@ public class InstitutionImportService {
      * checks it against the database and writes it in one transaction.
      */
     public Uni<ImportReport> importCsv(byte[] body, boolean partial, Jurisdiction jurisdiction, String who) {
-        return OffLoop.compute(() -> InstitutionImportPlan.screen(CsvText.decode(body), jurisdiction))
+        return OffLoop.compute(() -> InstitutionImportPlan.screen(UploadText.decode(body), jurisdiction))
                 .flatMap(screened -> Panache.withTransaction(() -> apply(screened, partial, jurisdiction, who)));
     }
 

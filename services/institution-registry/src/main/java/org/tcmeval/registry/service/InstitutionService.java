@@ -20,6 +20,7 @@ import org.tcmeval.registry.repository.InstitutionChangeRepository;
 import org.tcmeval.registry.repository.InstitutionRepository;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.support.problem.ProblemType;
 
 /** Registers and changes institutions; every revision is written with its history row and its event. */
 @ApplicationScoped
@@ -123,7 +124,7 @@ public class InstitutionService {
                         ? Uni.createFrom().<Institution>nullItem() : repository.byUscc(d.uscc()))
                 .invoke(other -> {
                     if (other != null) {
-                        throw ProblemException.conflict("duplicate-uscc", "an institution with uscc " + d.uscc()
+                        throw ProblemException.conflict(ProblemType.DUPLICATE_USCC, "an institution with uscc " + d.uscc()
                                 + " is already registered");
                     }
                 })
@@ -132,7 +133,7 @@ public class InstitutionService {
                         ? Uni.createFrom().<Institution>nullItem() : repository.byRegistrationNumber(d.registrationNumber()))
                 .invoke(other -> {
                     if (other != null) {
-                        throw ProblemException.conflict("duplicate-registration-number", "an institution with "
+                        throw ProblemException.conflict(ProblemType.DUPLICATE_REGISTRATION_NUMBER, "an institution with "
                                 + "registrationNumber " + d.registrationNumber() + " is already registered");
                     }
                 }).replaceWithVoid();

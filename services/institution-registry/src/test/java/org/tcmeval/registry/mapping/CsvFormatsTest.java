@@ -1,6 +1,5 @@
 package org.tcmeval.registry.mapping;
 
-import org.tcmeval.support.paging.PageCursor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.Ownership;
 import org.tcmeval.registry.rest.RowError;
+import org.tcmeval.support.csv.UploadText;
+import org.tcmeval.support.paging.PageCursor;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
@@ -23,9 +24,9 @@ class CsvFormatsTest {
 
     @Test
     void utf8WithOrWithoutBomIsReadAndGbkIsRefusedWithItsLine() {
-        assertThat(CsvText.decode("\uFEFFcode,name\n45,广西".getBytes(StandardCharsets.UTF_8))).isEqualTo("code,name\n45,广西");
+        assertThat(UploadText.decode("\uFEFFcode,name\n45,广西".getBytes(StandardCharsets.UTF_8))).isEqualTo("code,name\n45,广西");
         byte[] gbk = "code,name\n45,广西壮族自治区\n".getBytes(Charset.forName("GBK"));
-        assertThatThrownBy(() -> CsvText.decode(gbk)).isInstanceOf(ProblemException.class)
+        assertThatThrownBy(() -> UploadText.decode(gbk)).isInstanceOf(ProblemException.class)
                 .hasMessageContaining("line 2").hasMessageContaining("UTF-8")
                 .satisfies(e -> assertThat(((ProblemException) e).errors().get(0).rule()).isEqualTo("utf-8"));
     }
@@ -53,9 +54,9 @@ class CsvFormatsTest {
         assertThat(parsed.rows().get(0).draft().openedOn()).isEqualTo(LocalDate.of(1958, 3, 1));
         assertThat(parsed.errors()).extracting(RowError::row, RowError::field, RowError::rule).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple(5, "*", "column-count"),
-                org.assertj.core.groups.Tuple.tuple(4, "type", "enum"),
+                org.assertj.core.groups.Tuple.tuple(4, "type", "one-of"),
                 org.assertj.core.groups.Tuple.tuple(4, "openedOn", "date"),
-                org.assertj.core.groups.Tuple.tuple(4, "ownership", "enum"),
+                org.assertj.core.groups.Tuple.tuple(4, "ownership", "one-of"),
                 org.assertj.core.groups.Tuple.tuple(4, "id", "uuid"));
     }
 

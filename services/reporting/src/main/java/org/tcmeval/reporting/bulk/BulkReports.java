@@ -18,12 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.tcmeval.reporting.technique.TechniqueCheck;
-import org.tcmeval.reporting.technique.TechniqueDirectory;
-import org.tcmeval.targets.ReportField;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.FiguresJson;
+import org.tcmeval.events.Json;
 import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.events.Topics;
 import org.tcmeval.reporting.ReportDiff;
@@ -31,13 +29,15 @@ import org.tcmeval.reporting.ReportPeriod;
 import org.tcmeval.reporting.ReportRules;
 import org.tcmeval.reporting.ReportStatus;
 import org.tcmeval.reporting.ReporterKind;
-import org.tcmeval.reporting.mapping.JsonText;
 import org.tcmeval.reporting.service.WindowService;
+import org.tcmeval.reporting.technique.TechniqueCheck;
+import org.tcmeval.reporting.technique.TechniqueDirectory;
 import org.tcmeval.support.outbox.Outbox;
 import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.targets.InstitutionType;
+import org.tcmeval.targets.ReportField;
 import org.tcmeval.targets.ReportForm;
 
 /**
@@ -450,7 +450,7 @@ public class BulkReports {
                 .setParameter(1, BulkSql.json(keys)).getResultList()).map(rows -> {
                     for (Object[] c : rows) {
                         List<String> techniques = c[12] == null ? List.of()
-                                : JsonText.read((String) c[12], new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
+                                : Json.read((String) c[12], new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
                                 });
                         Existing e = new Existing(UUID.fromString((String) c[0]), (String) c[1], (String) c[2],
                                 c[3] == null ? null : UUID.fromString((String) c[3]), (String) c[4], (String) c[5],
@@ -518,7 +518,7 @@ public class BulkReports {
                 row.put("at", at);
                 updates.add(row);
                 results.add(new RowResult(r.row(), e.id(), revision, "REVISED"));
-                String changes = e.currentVersion() == 0 ? null : JsonText.write(ReportDiff.between(e.figures(), r.figures()));
+                String changes = e.currentVersion() == 0 ? null : Json.write(ReportDiff.between(e.figures(), r.figures()));
                 versions.add(version(e.id(), version, r.figures(), r.techniques(), changes, who, at));
                 events.add(event(new ReportSubmitted(e.id().toString(), version, revision, e.reporterKind(),
                         e.reporterId(), e.institutionId() == null ? null : e.institutionId().toString(),
@@ -561,7 +561,7 @@ public class BulkReports {
         v.put("report_id", reportId.toString());
         v.put("version", version);
         v.put("figures", FiguresJson.write(figures));
-        v.put("techniques", techniques.isEmpty() ? null : JsonText.write(techniques));
+        v.put("techniques", techniques.isEmpty() ? null : Json.write(techniques));
         v.put("changes", changes);
         v.put("submitted_by", who);
         v.put("at", at);

@@ -2,17 +2,10 @@ package org.tcmeval.reporting.bulk;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -25,7 +18,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.tcmeval.support.csv.UploadText;
+import org.tcmeval.support.json.StrictJson;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.targets.ReportField;
 
 /**
@@ -69,7 +66,6 @@ public final class ReportRows {
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
             .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false)
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What a file holds: its readable rows, the errors of unreadable ones, and the data rows counted. */
     public record Parsed(List<BulkRow> rows, List<RowError> errors, int rowCount) {
@@ -109,44 +105,18 @@ public final class ReportRows {
         if (t.startsWith("application/json")) {
             return Format.JSON;
         }
-        throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+        throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
                 "send the reports as text/csv or application/json", List.of());
     }
 
     public static Parsed parse(Format format, byte[] body) {
-        String text = decode(body);
+        String text = UploadText.decode(body);
         return format == Format.CSV ? csv(text) : json(text);
     }
 
     /** Checks the file as a whole (encoding, syntax, header) without keeping its rows. */
     public static int check(Format format, byte[] body) {
         return parse(format, body).rowCount();
-    }
-
-    /** Strict UTF-8; a GBK or GB18030 file is refused naming the first bad byte. A leading BOM is dropped. */
-    static String decode(byte[] body) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(body);
-        CharBuffer out = CharBuffer.allocate(body.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            int offset = in.position();
-            int line = 1;
-            for (int i = 0; i < offset; i++) {
-                if (body[i] == '\n') {
-                    line++;
-                }
-            }
-            throw ProblemException.invalid("body", "utf-8", "the file is not UTF-8: byte " + (offset + 1) + " (line "
-                    + line + ") is not valid UTF-8; save it as \"CSV UTF-8\" (GBK/GB18030 files are not accepted)");
-        }
-        out.flip();
-        String text = out.toString();
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     static Parsed csv(String text) {
@@ -259,7 +229,7 @@ public final class ReportRows {
     static Parsed json(String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = StrictJson.MAPPER.readTree(text);
         } catch (JsonParseException e) {
             throw ProblemException.invalid("body", "json-syntax", "the body is not valid JSON: "
                     + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
@@ -277,7 +247,7 @@ public final class ReportRows {
             row++;
             int before = errors.size();
             if (!item.isObject()) {
-                errors.add(new RowError(row, "*", "object", "each report is a JSON object"));
+                errors.add(new RowError(row, "*", Rules.TYPE, "each report is a JSON object"));
                 continue;
             }
             Map<String, BigDecimal> figures = new LinkedHashMap<>();
@@ -295,7 +265,7 @@ public final class ReportRows {
                     }
                     case "figures" -> {
                         if (!v.isObject()) {
-                            errors.add(new RowError(row, "figures", "object", "figures is an object of numbers"));
+                            errors.add(new RowError(row, "figures", Rules.TYPE, "figures is an object of numbers"));
                             break;
                         }
                         var it = v.fields();

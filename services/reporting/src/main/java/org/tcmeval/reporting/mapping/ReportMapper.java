@@ -3,13 +3,14 @@ package org.tcmeval.reporting.mapping;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.List;
 import java.util.Map;
-import org.tcmeval.reporting.ReportDiff;
-import org.tcmeval.reporting.rest.HistoryView;
-import org.tcmeval.reporting.service.ReviewService;
 import org.tcmeval.events.FiguresJson;
+import org.tcmeval.events.Json;
+import org.tcmeval.reporting.ReportDiff;
 import org.tcmeval.reporting.ReportSubmission;
 import org.tcmeval.reporting.ReportVersion;
+import org.tcmeval.reporting.rest.HistoryView;
 import org.tcmeval.reporting.rest.ReportView;
+import org.tcmeval.reporting.service.ReviewService;
 
 public final class ReportMapper {
 
@@ -31,13 +32,13 @@ public final class ReportMapper {
         return new HistoryView(h.report().id, h.report().status, h.report().revision,
                 h.versions().stream().map(v -> new HistoryView.VersionEntry(v.key.version(), v.status,
                         FiguresJson.read(v.figures), techniques(v),
-                        v.changes == null ? null : JsonText.read(v.changes, CHANGES), v.submittedBy, v.submittedAt))
+                        v.changes == null ? null : Json.read(v.changes, CHANGES), v.submittedBy, v.submittedAt))
                         .toList(),
                 h.decisions().stream().map(d -> new HistoryView.DecisionEntry(d.key.revision(), d.version, d.decision,
                         d.comment, d.decidedBy, d.decidedAt)).toList());
     }
 
     public static List<String> techniques(ReportVersion v) {
-        return v.techniques == null ? List.of() : JsonText.read(v.techniques, CODES);
+        return v.techniques == null ? List.of() : Json.read(v.techniques, CODES);
     }
 }

@@ -37,6 +37,7 @@ import org.tcmeval.reporting.bulk.RowError;
 import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.Rules;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -179,7 +180,7 @@ public class ReportJobResource {
         if (mode.equalsIgnoreCase("good-rows")) {
             return ReportJob.Mode.GOOD_ROWS;
         }
-        throw ProblemException.invalid("mode", "enum", "mode is all-or-nothing or good-rows");
+        throw ProblemException.invalid("mode", Rules.ONE_OF, "mode is all-or-nothing or good-rows");
     }
 
     static boolean bool(String name, String value) {

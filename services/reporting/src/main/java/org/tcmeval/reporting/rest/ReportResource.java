@@ -6,8 +6,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -15,10 +18,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -29,22 +35,19 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.reporting.ReportAction;
 import org.tcmeval.reporting.ReportContent;
-import org.tcmeval.reporting.ReportSubmission;
-import org.tcmeval.reporting.mapping.ReportMapper;
 import org.tcmeval.reporting.ReportPeriod;
 import org.tcmeval.reporting.ReportQuery;
 import org.tcmeval.reporting.ReportStatus;
+import org.tcmeval.reporting.ReportSubmission;
 import org.tcmeval.reporting.ReporterKind;
 import org.tcmeval.reporting.mapping.ReportCsv;
+import org.tcmeval.reporting.mapping.ReportMapper;
 import org.tcmeval.reporting.service.ReportService;
-import org.tcmeval.reporting.service.WorklistService;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import org.tcmeval.reporting.service.ReviewService;
+import org.tcmeval.reporting.service.WorklistService;
+import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.idempotency.Idempotency;
+import org.tcmeval.support.paging.PageLinks;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Caller;
@@ -191,12 +194,14 @@ public class ReportResource {
         if (prefix == null) {
             return Uni.createFrom().item(Response.ok(new ReportPage(List.of(), null)).build());
         }
-        var query = new ReportQuery(prefix, period, Params.enums("status", status, ReportStatus.class),
-                Params.enums("kind", kind, ReporterKind.class));
+        var query = new ReportQuery(prefix, period, RequestParams.enums("status", status, ReportStatus.class),
+                RequestParams.enums("kind", kind, ReporterKind.class));
         boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
         if (csv) {
-            return worklist.list(query, null, CSV_MAX_ROWS).map(p -> Response.ok(ReportCsv.write(p.items()))
-                    .type(CSV + ";charset=UTF-8").build());
+            // A county's year fits in one file; beyond CSV_MAX_ROWS the rest follows the Link header.
+            return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), CSV_MAX_ROWS)
+                    .map(p -> Response.ok(ReportCsv.write(p.items())).type(CSV + ";charset=UTF-8")
+                            .header(HttpHeaders.LINK, PageLinks.next(uri, p.nextCursor())).build());
         }
         return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), limit)
                 .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(), p.nextCursor()))

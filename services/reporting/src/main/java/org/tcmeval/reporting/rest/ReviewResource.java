@@ -56,7 +56,7 @@ public class ReviewResource {
                     var items = outcomes.stream().map(o -> o.problem() == null
                             ? new DecisionResultView.Item(o.id(), o.report().revision, o.report().status, null)
                             : new DecisionResultView.Item(o.id(), null, null, new Problem(
-                                    URI.create(Problem.TYPE_BASE + o.problem().type()), o.problem().title(),
+                                    o.problem().problemType().uri(), o.problem().title(),
                                     o.problem().status(), o.problem().getMessage(), null, o.problem().errors())))
                             .toList();
                     int decided = (int) items.stream().filter(i -> i.problem() == null).count();

@@ -22,6 +22,7 @@ import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Files reports and their corrections for institutions and for divisions. Each accepted change is
@@ -117,7 +118,7 @@ public class ReportService {
     }
 
     private static ProblemException exists(String period, String id) {
-        return ProblemException.conflict("report-exists", "a report of this reporter for period " + period
+        return ProblemException.conflict(ProblemType.REPORT_EXISTS, "a report of this reporter for period " + period
                 + " already exists" + (id == null ? "" : " (" + id + "); correct it with PUT /api/v1/reports/" + id));
     }
 

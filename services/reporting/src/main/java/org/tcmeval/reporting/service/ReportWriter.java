@@ -9,13 +9,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.tcmeval.reporting.technique.TechniqueCheck;
-import org.tcmeval.reporting.technique.TechniqueDirectory;
-import org.tcmeval.support.problem.Problem.FieldError;
-import org.tcmeval.targets.ReportField;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tcmeval.events.FiguresJson;
+import org.tcmeval.events.Json;
 import org.tcmeval.reporting.ReportAction;
 import org.tcmeval.reporting.ReportContent;
 import org.tcmeval.reporting.ReportDiff;
@@ -25,10 +22,14 @@ import org.tcmeval.reporting.ReportSubmission;
 import org.tcmeval.reporting.ReportVersion;
 import org.tcmeval.reporting.ReportWorkflow;
 import org.tcmeval.reporting.ReviewDecision;
-import org.tcmeval.reporting.mapping.JsonText;
 import org.tcmeval.reporting.repository.ReportRepository;
+import org.tcmeval.reporting.technique.TechniqueCheck;
+import org.tcmeval.reporting.technique.TechniqueDirectory;
+import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.targets.ReportField;
 import org.tcmeval.targets.ReportForm;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * The one place a report changes: validates the content against the reporter's form, moves the
@@ -85,8 +86,8 @@ public class ReportWriter {
         ReportVersion v = new ReportVersion();
         v.key = new ReportVersion.Key(r.id, r.currentVersion + 1);
         v.figures = FiguresJson.write(figures);
-        v.techniques = check == null ? null : JsonText.write(check.itemCodes());
-        v.changes = before == null ? null : JsonText.write(ReportDiff.between(before, figures));
+        v.techniques = check == null ? null : Json.write(check.itemCodes());
+        v.changes = before == null ? null : Json.write(ReportDiff.between(before, figures));
         v.status = next == ReportStatus.DRAFT ? ReportStatus.DRAFT : ReportStatus.SUBMITTED;
         v.submittedBy = who;
         v.submittedAt = OffsetDateTime.now(clock);
@@ -108,7 +109,7 @@ public class ReportWriter {
         ReportStatus next = transition(r, decision);
         return reports.version(r.id, r.currentVersion).chain(v -> {
             if (who.equals(v.submittedBy)) {
-                throw new ProblemException(403, "own-submission", "Forbidden", "you submitted version "
+                throw new ProblemException(ProblemType.OWN_SUBMISSION, "you submitted version "
                         + v.key.version() + " yourself; another reviewer must decide on it", List.of());
             }
             ReviewDecision d = new ReviewDecision();
@@ -127,8 +128,8 @@ public class ReportWriter {
 
     private static ReportStatus transition(ReportSubmission r, ReportAction action) {
         ReportStatus from = r.currentVersion == 0 ? null : r.status;
-        return ReportWorkflow.next(from, action).orElseThrow(() -> new ProblemException(409, "illegal-transition",
-                "Conflict", "a report that is " + (from == null ? "new" : from) + " cannot be "
+        return ReportWorkflow.next(from, action).orElseThrow(() -> new ProblemException(ProblemType.ILLEGAL_TRANSITION,
+                "a report that is " + (from == null ? "new" : from) + " cannot be "
                         + describe(action), List.of()));
     }
 

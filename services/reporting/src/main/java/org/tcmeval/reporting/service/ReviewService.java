@@ -14,6 +14,7 @@ import org.tcmeval.reporting.ReviewDecision;
 import org.tcmeval.reporting.repository.ReportRepository;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Review decisions (审核): the county decides on its institutions' reports, the city on its
@@ -72,7 +73,7 @@ public class ReviewService {
                     .map(r -> new Outcome(id, r, null))
                     .onFailure(ProblemException.class).recoverWithItem(e -> new Outcome(id, null, (ProblemException) e))
                     .onFailure(io.quarkus.security.ForbiddenException.class).recoverWithItem(e -> new Outcome(id, null,
-                            new ProblemException(403, "forbidden", "Forbidden", e.getMessage(), List.of())))
+                            new ProblemException(ProblemType.FORBIDDEN, e.getMessage(), List.of())))
                     .invoke(outcomes::add).replaceWithVoid());
         }
         return chain.replaceWith(outcomes);

@@ -17,6 +17,7 @@ import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.support.security.Roles;
+import org.tcmeval.support.problem.ProblemType;
 
 /**
  * Reporting windows (填报时间窗): a province admin sets one per period for the province, a county
@@ -63,7 +64,7 @@ public class WindowService {
                     String message = "the reporting window for " + r.period + " in province " + province + " is "
                             + w.opensOn() + " to " + w.closesOn() + (w.byDefault() ? " (default)" : "") + "; today is "
                             + today + (today.isAfter(w.closesOn()) ? "; ask your county to reopen it for you" : "");
-                    throw new ProblemException(422, "outside-reporting-window", "Outside the reporting window",
+                    throw new ProblemException(ProblemType.OUTSIDE_REPORTING_WINDOW,
                             message, List.of(new FieldError("period", "within-reporting-window", message)));
                 }
             }).replaceWithVoid();

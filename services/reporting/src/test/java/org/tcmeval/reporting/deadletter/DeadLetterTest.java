@@ -116,7 +116,7 @@ public class DeadLetterTest {
         String id = (String) letter.get("id");
         given().auth().oauth2(ADMIN).post("/api/v1/dead-letters/" + id + "/replay").then().statusCode(422)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://tcmeval.org/problems/dead-letter-replay-failed"));
+                .body("type", equalTo("/problems/dead-letter-replay-failed"));
         assertThat(byKey("technique-changed", key)).containsEntry("status", "OPEN").containsEntry("attempts", 2);
 
         given().auth().oauth2(ADMIN).post("/api/v1/dead-letters/" + id + "/discard").then().statusCode(200)
