@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Who is supervised (督导抽查) from one list of candidates: a share of 1 takes every unit; a smaller
@@ -36,6 +37,7 @@ public final class SupervisionDraw {
     }
 
     /** Why a unit is in the plan. */
+    @Schema(name = "SupervisionReason")
     public enum Reason {
         /** The level is supervised in full (share 1). */
         ALL_REQUIRED,
@@ -61,6 +63,10 @@ public final class SupervisionDraw {
         /** The draw number as 16 hex digits, as the plan shows it. */
         public String drawHex() {
             return String.format("%016x", drawNumber);
+        }
+
+        public Key key() {
+            return new Key(candidate.gaps(), drawNumber, candidate.id());
         }
     }
 
@@ -99,17 +105,29 @@ public final class SupervisionDraw {
         return z ^ (z >>> 31);
     }
 
+    /** A unit's place in the ranking: its gaps, its draw number and its id. */
+    public record Key(int gaps, long draw, String id) {
+    }
+
+    /**
+     * The ranking: most gaps first, then the lowest draw number (unsigned), then the id; a level
+     * supervised in full makes no draw and is listed most gaps first, then by id.
+     */
+    public static Comparator<Key> order(boolean all) {
+        Comparator<Key> worst = Comparator.comparingInt(k -> -k.gaps());
+        return all ? worst.thenComparing(Key::id)
+                : worst.thenComparing(Key::draw, Long::compareUnsigned).thenComparing(Key::id);
+    }
+
     public static Draw draw(List<Candidate> candidates, BigDecimal share, long seed) {
         int n = candidates.size();
         int quota = quota(share, n);
-        record Ranked(Candidate c, long draw) {
-        }
-        List<Ranked> ranked = new ArrayList<>(candidates.stream().map(c -> new Ranked(c, drawNumber(seed, c.id()))).toList());
         boolean all = share.compareTo(BigDecimal.ONE) == 0;
-        // Required in full: shown worst first and then by id, since no draw is made.
-        ranked.sort(all ? Comparator.comparingInt((Ranked r) -> -r.c().gaps()).thenComparing(r -> r.c().id())
-                : Comparator.comparingInt((Ranked r) -> -r.c().gaps())
-                        .thenComparing(Ranked::draw, Long::compareUnsigned).thenComparing(r -> r.c().id()));
+        record Ranked(Candidate c, Key key) {
+        }
+        List<Ranked> ranked = new ArrayList<>(candidates.stream()
+                .map(c -> new Ranked(c, new Key(c.gaps(), drawNumber(seed, c.id()), c.id()))).toList());
+        ranked.sort(Comparator.comparing(Ranked::key, order(all)));
         List<Pick> chosen = new ArrayList<>();
         int worst = 0;
         for (int i = 0; i < quota; i++) {
@@ -117,7 +135,7 @@ public final class SupervisionDraw {
             Reason reason = all ? Reason.ALL_REQUIRED : r.c().gaps() > 0 ? Reason.WORST_GAP : Reason.DRAWN;
             boolean tie = reason == Reason.WORST_GAP && quota < n && ranked.get(quota).c().gaps() == r.c().gaps();
             worst += reason == Reason.WORST_GAP ? 1 : 0;
-            chosen.add(new Pick(r.c(), i + 1, reason, r.draw(), tie));
+            chosen.add(new Pick(r.c(), i + 1, reason, r.key().draw(), tie));
         }
         return new Draw(share, n, quota, worst, all ? 0 : quota - worst, List.copyOf(chosen));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.tcmeval.evaluation.trend.LinearTrend.Fit;
 import org.tcmeval.evaluation.trend.LinearTrend.Point;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tcmeval.targets.Comparator;
 
 /**
@@ -15,9 +16,11 @@ import org.tcmeval.targets.Comparator;
 public final class Outlook {
 
     /** ON_TRACK / OFF_TRACK: the projected value meets / misses the target; NOT_PROJECTED: see {@link Why}. */
+    @Schema(name = "ProjectionVerdict")
     public enum Verdict { ON_TRACK, OFF_TRACK, NOT_PROJECTED }
 
     /** Why no projection is made. */
+    @Schema(name = "NotProjectedBecause")
     public enum Why {
         /** No target is in force for the division, so there is neither a deadline nor a bar. */
         NO_TARGET,
