@@ -42,7 +42,7 @@ public final class DrillCsv {
         return write(rows);
     }
 
-    private static String write(List<List<Object>> rows) {
+    static String write(List<List<Object>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
         for (List<Object> row : rows) {
             out.append(row.stream().map(DrillCsv::cell).collect(Collectors.joining(","))).append("\r\n");
