@@ -213,6 +213,12 @@ class SupervisionFlowTest {
                 .get("/api/v1/supervision-plans/1501").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         // A cursor of seed 2024 reused with another seed.
         String cursor = plan(HOHHOT_ADMIN, "1501", "seed", 2024, "limit", 1).getString("drawn.nextCursor");
+        // The Link header names the same next page as drawn.nextCursor, with the other parameters kept.
+        String link = given().auth().oauth2(HOHHOT_ADMIN).queryParam("year", YEAR).queryParam("seed", 2024)
+                .queryParam("limit", 1).get("/api/v1/supervision-plans/1501").then().statusCode(200)
+                .extract().header("Link");
+        assertThat(link).endsWith(">; rel=\"next\"").contains("/api/v1/supervision-plans/1501?")
+                .contains("seed=2024").contains("limit=1").contains("cursor=" + cursor);
         given().auth().oauth2(HOHHOT_ADMIN).queryParam("year", YEAR).queryParam("seed", 2025).queryParam("cursor", cursor)
                 .get("/api/v1/supervision-plans/1501").then().statusCode(400)
                 .body("errors[0].rule", equalTo("cursor-filters"));

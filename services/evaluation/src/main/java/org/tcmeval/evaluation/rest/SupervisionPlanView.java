@@ -1,11 +1,13 @@
 package org.tcmeval.evaluation.rest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tcmeval.evaluation.supervision.SupervisionDraw;
 import org.tcmeval.evaluation.supervision.UnitKind;
+import org.tcmeval.support.paging.CursorPage;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "SupervisionPlan", description = "A year's supervision plan (督导抽查计划) of a province or city: the level"
@@ -20,7 +22,14 @@ public record SupervisionPlanView(
                 example = "DEFAULT") String seedSource,
         @Schema(description = "Cities of a province, counties of a city: by default every one") Tier required,
         @Schema(description = "Counties of a province, grassroots institutions of a city: by default 60%, rounded up")
-        Tier drawn) {
+        Tier drawn) implements CursorPage {
+
+    /** The drawn tier is the plan's one long list; its next page is the plan's (and its Link header). */
+    @Override
+    @JsonIgnore
+    public String nextCursor() {
+        return drawn == null ? null : drawn.nextCursor();
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "SupervisionTier", description = "One level of the plan: how many units there are, how many are"
