@@ -1,5 +1,6 @@
 package org.tcmeval.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
@@ -10,7 +11,10 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON form of events on the wire. Unknown fields are ignored so that a consumer keeps
- * working when a producer adds fields within the same {@code dataversion}.
+ * working when a producer adds fields within the same {@code dataversion}. A field without a value
+ * is left out rather than written as {@code null}: the AsyncAPI (openapi/asyncapi.yaml) promises
+ * "absent", the catalog's seeded technique events were already written that way, and a consumer
+ * reading through this class sees {@code null} either way.
  */
 public final class EventJson {
 
@@ -21,6 +25,7 @@ public final class EventJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
