@@ -43,10 +43,11 @@ class SuiteTest {
     static String reviewer;
     static String rongReviewer;
     static String centreA;
+    static Path root;
 
     @BeforeAll
     static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("tcm-suite");
         Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -182,6 +183,21 @@ class SuiteTest {
         assertThat(underGuangxi.getChosenProfile()).isEqualTo("guangxi-2022");
         assertThat(underGuangxi.getIndicators()).allSatisfy(e -> assertThat(e.getProfileId())
                 .isIn("guangxi-2022", "national", null));
+    }
+
+    /**
+     * The examples of docs/it-guide.md, as a regional IT team runs them: client-credentials token,
+     * paging through 玉州区 (the two centres above, one per page), a CSV bulk job with a bad row, its
+     * row errors, an idempotent retry and problem answers (see {@link ItGuide}).
+     */
+    @Test
+    @Order(7)
+    void theItGuidesExamplesWorkAsWritten() throws Exception {
+        ItGuide.run(root, Map.of(
+                "http://127.0.0.1:8180/realms/tcm", stack.keycloakRealmUrl(),
+                "http://127.0.0.1:8081", stack.url("institution-registry"),
+                "http://127.0.0.1:8083", stack.url("reporting"),
+                "PAGE_SIZE=100", "PAGE_SIZE=1"));
     }
 
     static String registerCentre(String name, String township, String first17) {
