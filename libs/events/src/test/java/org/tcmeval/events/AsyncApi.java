@@ -22,8 +22,11 @@ import java.util.TreeSet;
  * {@code openapi/asyncapi.yaml} read as a JSON tree, with its schemas usable by a JSON Schema
  * validator. AsyncAPI 3's default schema format is a superset of JSON Schema draft 7, and the
  * document only uses draft 7 keywords, so draft 7 validation is what a consumer's validator does.
+ *
+ * <p>Shared as this module's test-jar: deploy/launcher's SuiteTest checks the records the running
+ * services really published with {@link #check}.
  */
-final class AsyncApi {
+public final class AsyncApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
@@ -34,13 +37,56 @@ final class AsyncApi {
         this.root = root;
     }
 
-    static AsyncApi load() {
+    public static AsyncApi load() {
         Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         try {
             return new AsyncApi(new ObjectMapper(new YAMLFactory()).readTree(root.resolve("openapi/asyncapi.yaml").toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * What is wrong with one Kafka record of {@code topic} by this document: its key against the
+     * message's Kafka key binding, its headers against the message's headers schema, its value
+     * against the payload schema (undeclared properties included). Empty when the record is as
+     * described.
+     */
+    public List<String> check(String topic, String key, Map<String, String> headers, String value) {
+        JsonNode channel = null;
+        for (JsonNode c : channels()) {
+            if (c.path("address").asText().equals(topic)) {
+                channel = c;
+            }
+        }
+        if (channel == null) {
+            return List.of("topic " + topic + " has no channel");
+        }
+        List<String> problems = new ArrayList<>();
+        JsonNode json;
+        try {
+            json = JSON.readTree(value);
+        } catch (IOException e) {
+            return List.of("value is not JSON: " + e.getMessage());
+        }
+        JsonNode message = null;
+        for (JsonNode m : channel.path("messages")) {
+            JsonNode candidate = resolve(m);
+            if (candidate.path("name").asText().equals(json.path("type").asText())) {
+                message = candidate;
+            }
+        }
+        if (message == null) {
+            return List.of("type " + json.path("type") + " is not a message of channel " + topic);
+        }
+        validate(message.at("/bindings/kafka/key"), JSON.getNodeFactory().textNode(key))
+                .forEach(p -> problems.add("key " + key + ": " + p));
+        ObjectNode headerNode = JSON.createObjectNode();
+        headers.forEach(headerNode::put);
+        validate(message.path("headers"), headerNode).forEach(p -> problems.add("headers " + headers + ": " + p));
+        validate(message.path("payload"), json).forEach(p -> problems.add("value: " + p));
+        undeclared(message.path("payload"), json).forEach(p -> problems.add("value: " + p + " is not in the AsyncAPI"));
+        return problems;
     }
 
     JsonNode channels() {
