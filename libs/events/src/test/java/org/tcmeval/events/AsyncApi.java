@@ -113,6 +113,9 @@ public final class AsyncApi {
     List<String> validate(JsonNode schema, JsonNode value) {
         // The schema is validated as a document of its own that carries the components, so that the
         // document's local references (#/components/schemas/...) resolve as they do in the AsyncAPI.
+        if (!resolve(schema).isObject()) {
+            return List.of("the AsyncAPI has no schema here");
+        }
         ObjectNode standalone = resolve(schema).deepCopy();
         standalone.set("components", JSON.createObjectNode().set("schemas", root.path("components").path("schemas")));
         JsonSchema validator = FACTORY.getSchema(standalone);
