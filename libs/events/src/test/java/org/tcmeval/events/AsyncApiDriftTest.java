@@ -6,12 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,6 +42,7 @@ import org.tcmeval.targets.InstitutionType;
  *       with the production {@link EventJson}, and write back unchanged;</li>
  *   <li>events built by this library's own code (every canonical target profile among them)
  *       validate and carry no property the AsyncAPI does not declare;</li>
+ *   <li>the channels called compacted are the topics the services compact;</li>
  *   <li>the Kafka headers the outbox relay sets and the record keys the producers use match each
  *       message's headers schema and Kafka key binding.</li>
  * </ul>
@@ -109,6 +114,32 @@ class AsyncApiDriftTest {
             assertThat(message.at("/payload/allOf/1/properties/data/$ref").asText())
                     .isEqualTo("#/components/schemas/" + c.schema());
         }
+    }
+
+    /** The channels the AsyncAPI calls compacted are the topics the services compact (tcm.kafka.compacted-topics.names). */
+    @Test
+    void theCompactedChannelsAreTheTopicsTheServicesCompact() throws Exception {
+        Set<String> described = new TreeSet<>();
+        API.channels().forEach(c -> c.at("/bindings/kafka/topicConfiguration/cleanup.policy").forEach(policy -> {
+            if (policy.asText().equals("compact")) {
+                described.add(c.path("address").asText());
+            }
+        }));
+        Set<String> configured = new TreeSet<>();
+        Path services = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize().resolve("services");
+        try (Stream<Path> files = Files.list(services)) {
+            for (Path config : files.map(d -> d.resolve("src/main/resources/application.properties"))
+                    .filter(Files::exists).toList()) {
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(config)) {
+                    p.load(in);
+                }
+                String names = p.getProperty("tcm.kafka.compacted-topics.names", "");
+                Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).forEach(configured::add);
+            }
+        }
+        assertThat(configured).isNotEmpty();
+        assertThat(described).as("channels with cleanup.policy compact").isEqualTo(configured);
     }
 
     @Test
