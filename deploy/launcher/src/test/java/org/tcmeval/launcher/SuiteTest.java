@@ -8,19 +8,23 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.tcmeval.events.AsyncApi;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.events.TargetEvaluated;
@@ -43,10 +47,11 @@ class SuiteTest {
     static String reviewer;
     static String rongReviewer;
     static String centreA;
+    static Path root;
 
     @BeforeAll
     static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("tcm-suite");
         Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -182,6 +187,52 @@ class SuiteTest {
         assertThat(underGuangxi.getChosenProfile()).isEqualTo("guangxi-2022");
         assertThat(underGuangxi.getIndicators()).allSatisfy(e -> assertThat(e.getProfileId())
                 .isIn("guangxi-2022", "national", null));
+    }
+
+    /**
+     * The examples of docs/it-guide.md, as a regional IT team runs them: client-credentials token,
+     * paging through 玉州区 (the two centres above, one per page), a CSV bulk job with a bad row, its
+     * row errors, an idempotent retry and problem answers (see {@link ItGuide}).
+     */
+    @Test
+    @Order(7)
+    void theItGuidesExamplesWorkAsWritten() throws Exception {
+        ItGuide.run(root, Map.of(
+                "http://127.0.0.1:8180/realms/tcm", stack.keycloakRealmUrl(),
+                "http://127.0.0.1:8081", stack.url("institution-registry"),
+                "http://127.0.0.1:8083", stack.url("reporting"),
+                "PAGE_SIZE=100", "PAGE_SIZE=1"));
+    }
+
+    /**
+     * Every record the services published during this run, as it is on the broker (catalog seeds
+     * written by Flyway migrations included), is what openapi/asyncapi.yaml describes: key, headers
+     * and value, with no property it does not name. AsyncApiDriftTest checks the records of
+     * libs/events; this checks what the producers really send.
+     */
+    @Test
+    @Order(8)
+    void everyPublishedRecordIsWhatTheAsyncApiDescribes() {
+        AsyncApi api = AsyncApi.load();
+        List<String> topics = List.of(Topics.INSTITUTION_CHANGED, Topics.DIVISION_CHANGED, Topics.REPORT_SUBMITTED,
+                Topics.TARGET_EVALUATED, Topics.CATALOG_CHANGED, Topics.TECHNIQUE_CHANGED);
+        Map<String, Integer> records = new TreeMap<>();
+        List<String> problems = new ArrayList<>();
+        for (String topic : topics) {
+            try (TopicReader reader = new TopicReader(stack.kafkaBootstrap(), topic)) {
+                for (var r : reader.drain(Duration.ofSeconds(2))) {
+                    Map<String, String> headers = new LinkedHashMap<>();
+                    r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8)));
+                    api.check(topic, r.key(), headers, r.value())
+                            .forEach(p -> problems.add(topic + "@" + r.partition() + ":" + r.offset() + " " + p));
+                    records.merge(topic, 1, Integer::sum);
+                }
+            }
+        }
+        System.out.printf("records checked against the AsyncAPI: %s%n", records);
+        assertThat(records.keySet()).as("topics with records").containsExactlyInAnyOrderElementsOf(topics);
+        assertThat(problems.stream().limit(20).toList()).as("%d records differ from openapi/asyncapi.yaml",
+                problems.size()).isEmpty();
     }
 
     static String registerCentre(String name, String township, String first17) {

@@ -3,7 +3,9 @@ package org.tcmeval.events;
 /**
  * Events on the wire, in the suite's one JSON configuration ({@link Json}): unknown fields are
  * ignored so that a consumer keeps working when a producer adds fields within the same
- * {@code dataversion}.
+ * {@code dataversion}, and a field without a value is left out rather than written as {@code null}
+ * (the AsyncAPI, openapi/asyncapi.yaml, promises "absent"; a consumer reading through this class
+ * sees {@code null} either way).
  */
 public final class EventJson {
 

@@ -1,5 +1,6 @@
 package org.tcmeval.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -24,12 +25,18 @@ import java.io.UncheckedIOException;
  *       {@code org.tcmeval.support.json.StrictJson}) because a misspelt field silently dropped is a
  *       figure lost.</li>
  * </ul>
- * {@link #MAPPER} is the tolerant reader and writer; services use it rather than an
- * {@code ObjectMapper} of their own.
+ * {@link #MAPPER} is the tolerant reader and writer of events and stored JSON, and leaves out a
+ * property without a value (the AsyncAPI documents optional event fields as absent); services use
+ * it rather than an {@code ObjectMapper} of their own. Answers to HTTP requests keep {@code null}
+ * members, which the OpenAPI documents.
  */
 public final class Json {
 
     public static final ObjectMapper MAPPER = configure(new ObjectMapper())
+            // Members without a value are left out; entries of a map (report figures) are kept, null included,
+            // because a null figure says something an absent one does not.
+            .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.ALWAYS))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private Json() {

@@ -1,5 +1,6 @@
 package org.tcmeval.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -52,6 +53,8 @@ public record ReportSubmitted(
         techniqueItems = techniqueItems == null ? List.of() : List.copyOf(techniqueItems);
     }
 
+    /** Not on the wire: Jackson would otherwise publish it as {@code institutionReport}, which no schema names. */
+    @JsonIgnore
     public boolean isInstitutionReport() {
         return institutionId != null;
     }

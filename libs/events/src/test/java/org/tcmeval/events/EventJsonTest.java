@@ -107,4 +107,20 @@ class EventJsonTest {
                 """;
         assertThat(EventJson.read(bare, DivisionChanged.class).data().population()).isEmpty();
     }
+
+    @Test
+    void aFieldWithoutAValueIsLeftOutAndReadsBackAsNull() {
+        InstitutionChanged bare = new InstitutionChanged("i-3", 0, "玉州区仁东镇卫生院", org.tcmeval.targets.InstitutionType.THC,
+                "450902100", "450902", null, null);
+        String json = EventJson.write(EventEnvelope.of("/institution-registry", EventTypes.INSTITUTION_CHANGED, "i-3",
+                InstitutionChanged.VERSION, bare));
+
+        assertThat(json).doesNotContain("null").doesNotContain("closedOn");
+        assertThat(EventJson.read(json, InstitutionChanged.class).data()).isEqualTo(bare);
+        // Derived accessors are not part of the event.
+        ReportSubmitted county = new ReportSubmitted("r-2", 1, 1, "COUNTY", "450902", null, null, "450902", 2024, "2024",
+                "SUBMITTED", Map.of("residentPopulation", new BigDecimal("620000")), null, null, null);
+        assertThat(EventJson.write(EventEnvelope.of("/reporting", EventTypes.REPORT_SUBMITTED, "r-2",
+                ReportSubmitted.VERSION, county))).doesNotContain("institutionReport").doesNotContain("institutionId");
+    }
 }
