@@ -194,13 +194,12 @@ public class ReportResource {
         var query = new ReportQuery(prefix, period, Params.enums("status", status, ReportStatus.class),
                 Params.enums("kind", kind, ReporterKind.class));
         boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-        if (csv) {
-            return worklist.list(query, null, CSV_MAX_ROWS).map(p -> Response.ok(ReportCsv.write(p.items()))
-                    .type(CSV + ";charset=UTF-8").build());
-        }
-        return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), limit)
-                .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(), p.nextCursor()))
-                        .type(MediaType.APPLICATION_JSON).build());
+        return service.ownReporter(caller.jurisdiction()).map(query::withReporter).chain(q -> csv
+                ? worklist.list(q, null, CSV_MAX_ROWS).map(p -> Response.ok(ReportCsv.write(p.items()))
+                        .type(CSV + ";charset=UTF-8").build())
+                : worklist.list(q, cursor == null || cursor.isBlank() ? null : cursor.strip(), limit)
+                        .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(),
+                                p.nextCursor())).type(MediaType.APPLICATION_JSON).build()));
     }
 
     @GET
