@@ -38,6 +38,7 @@ class SuiteTest {
 
     static final String RATIO = "TCM_PHYSICIAN_RATIO";
     static Stack stack;
+    static Path root;
     static String admin;
     static String reporter;
     static String reviewer;
@@ -46,7 +47,7 @@ class SuiteTest {
 
     @BeforeAll
     static void startSuite() throws IOException {
-        Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("tcm-suite");
         Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
         Map<String, Integer> ports = new LinkedHashMap<>();
@@ -182,6 +183,21 @@ class SuiteTest {
         assertThat(underGuangxi.getChosenProfile()).isEqualTo("guangxi-2022");
         assertThat(underGuangxi.getIndicators()).allSatisfy(e -> assertThat(e.getProfileId())
                 .isIn("guangxi-2022", "national", null));
+    }
+
+    /**
+     * docs/roles.md is what the suite does: every operation of the committed specs as every matrix user,
+     * against divisions in every relation to the user's own (see {@link RoleMatrix}). Last, because its
+     * fixtures add divisions, institutions and draft reports.
+     */
+    @Test
+    @Order(7)
+    void everyRoleMayDoWhatDocsRolesSaysAndNothingElse() {
+        long t0 = System.nanoTime();
+        var wrong = new RoleMatrix(stack, root).run();
+        System.out.printf("role matrix checked in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertThat(wrong).as("calls whose outcome differs from docs/roles.md:%n%s", RoleMatrix.describe(wrong))
+                .isEmpty();
     }
 
     static String registerCentre(String name, String township, String first17) {
