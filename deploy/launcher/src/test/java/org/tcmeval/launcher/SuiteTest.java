@@ -49,7 +49,9 @@ class SuiteTest {
     static void startSuite() throws IOException {
         root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("tcm-suite");
-        Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
+        // -Dtcm.keycloak.home= gives a run its own Keycloak: two runs sharing one home overwrite each other's realm.
+        Path keycloakHome = Path.of(System.getProperty("tcm.keycloak.home",
+                Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite").toString()));
         Map<String, Integer> ports = new LinkedHashMap<>();
         Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
         stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
@@ -198,6 +200,38 @@ class SuiteTest {
         System.out.printf("role matrix checked in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         assertThat(wrong).as("calls whose outcome differs from docs/roles.md:%n%s", RoleMatrix.describe(wrong))
                 .isEmpty();
+    }
+
+    /**
+     * The Beilun plan end to end, in a province that did not exist: the national administrator adds
+     * Zhejiang, Ningbo and Beilun (no province admin could), Zhejiang's admin opens its window, Beilun's
+     * bureau files the county report, Ningbo's admin approves it, and Zhejiang's reader sees Beilun's
+     * density judged by Beilun's own plan (0.6 to 0.8 TCM GPs per 10,000 residents).
+     */
+    @Test
+    @Order(8)
+    void theNationalAdministratorAddsZhejiangAndBeilunsPlanIsJudged() {
+        String realm = stack.keycloakRealmUrl();
+        String national = Api.token(realm, "national-admin", "national-admin-pass");
+        String registry = stack.url("institution-registry") + "/api/v1/divisions/";
+        Map.of("33", "浙江省", "3302", "宁波市", "330206", "北仑区").entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(d -> given().auth().oauth2(national).contentType(ContentType.JSON)
+                        .body(Map.of("name", d.getValue(), "population", Map.of("2024", 100_000)))
+                        .put(registry + d.getKey()).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)));
+        DemoData.openWindow(stack, Api.token(realm, "zj-admin", "zj-admin-pass"), "33", "2024");
+        var filed = DemoData.submitWhenKnown(stack, Api.token(realm, "beilun-reviewer", "beilun-reviewer-pass"),
+                Map.of("divisionCode", "330206", "period", "2024",
+                        "figures", Map.of("residentPopulation", 450_000, "tcmGeneralPractitioners", 30)));
+        approve(Api.token(realm, "ningbo-admin", "ningbo-admin-pass"), filed.body().get("id").asText());
+        String reader = Api.token(realm, "zj-reader", "zj-reader-pass");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Map<String, Object> entry = given().auth().oauth2(reader).queryParam("year", 2024)
+                    .get(stack.url("evaluation") + "/api/v1/scorecards/330206").then().statusCode(200).extract()
+                    .jsonPath().getMap("indicators.find { it.indicatorCode == 'TCM_GP_DENSITY' }");
+            assertThat(entry.get("status")).isEqualTo("MET");
+            assertThat(entry.get("profileId")).isEqualTo("beilun-2023");
+        });
     }
 
     static String registerCentre(String name, String township, String first17) {
