@@ -395,7 +395,6 @@ final class RoleMatrix {
                     "draft", true, "figures", Map.of("physicians", 1))).body().get("id").asText();
             targets.put(d, new Target(d, inst, report, PROFILE.get(d)));
         }
-        // Reports of institutions shared by two targets exist once: the later target points at the same report.
         job = Api.postJob(stack.url("reporting") + "/api/v1/report-jobs?dryRun=true", tokens.get("platform"),
                 "统一社会信用代码,报告期,医师总数\n" + RENDONG_USCC + ",2024,8\n", "matrix-" + UUID.randomUUID())
                 .expect(202).body().get("id").asText();
