@@ -42,18 +42,20 @@ class SuiteTest {
 
     static final String RATIO = "TCM_PHYSICIAN_RATIO";
     static Stack stack;
+    static Path root;
     static String admin;
     static String reporter;
     static String reviewer;
     static String rongReviewer;
     static String centreA;
-    static Path root;
 
     @BeforeAll
     static void startSuite() throws IOException {
         root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("tcm-suite");
-        Path keycloakHome = Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite");
+        // -Dtcm.keycloak.home= gives a run its own Keycloak: two runs sharing one home overwrite each other's realm.
+        Path keycloakHome = Path.of(System.getProperty("tcm.keycloak.home",
+                Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite").toString()));
         Map<String, Integer> ports = new LinkedHashMap<>();
         Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
         stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
@@ -205,13 +207,60 @@ class SuiteTest {
     }
 
     /**
+     * docs/roles.md is what the suite does: every operation of the committed specs as every matrix user,
+     * against divisions in every relation to the user's own (see {@link RoleMatrix}). Last, because its
+     * fixtures add divisions, institutions and draft reports.
+     */
+    @Test
+    @Order(8)
+    void everyRoleMayDoWhatDocsRolesSaysAndNothingElse() {
+        long t0 = System.nanoTime();
+        var wrong = new RoleMatrix(stack, root).run();
+        System.out.printf("role matrix checked in %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertThat(wrong).as("calls whose outcome differs from docs/roles.md:%n%s", RoleMatrix.describe(wrong))
+                .isEmpty();
+    }
+
+    /**
+     * The Beilun plan end to end, in a province that did not exist: the national administrator adds
+     * Zhejiang, Ningbo and Beilun (no province admin could), Zhejiang's admin opens its window, Beilun's
+     * bureau files the county report, Ningbo's admin approves it, and Zhejiang's reader sees Beilun's
+     * density judged by Beilun's own plan (0.6 to 0.8 TCM GPs per 10,000 residents).
+     */
+    @Test
+    @Order(9)
+    void theNationalAdministratorAddsZhejiangAndBeilunsPlanIsJudged() {
+        String realm = stack.keycloakRealmUrl();
+        String national = Api.token(realm, "national-admin", "national-admin-pass");
+        String registry = stack.url("institution-registry") + "/api/v1/divisions/";
+        Map.of("33", "浙江省", "3302", "宁波市", "330206", "北仑区").entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(d -> given().auth().oauth2(national).contentType(ContentType.JSON)
+                        .body(Map.of("name", d.getValue(), "population", Map.of("2024", 100_000)))
+                        .put(registry + d.getKey()).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201)));
+        DemoData.openWindow(stack, Api.token(realm, "zj-admin", "zj-admin-pass"), "33", "2024");
+        var filed = DemoData.submitWhenKnown(stack, Api.token(realm, "beilun-reviewer", "beilun-reviewer-pass"),
+                Map.of("divisionCode", "330206", "period", "2024",
+                        "figures", Map.of("residentPopulation", 450_000, "tcmGeneralPractitioners", 30)));
+        approve(Api.token(realm, "ningbo-admin", "ningbo-admin-pass"), filed.body().get("id").asText());
+        String reader = Api.token(realm, "zj-reader", "zj-reader-pass");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            Map<String, Object> entry = given().auth().oauth2(reader).queryParam("year", 2024)
+                    .get(stack.url("evaluation") + "/api/v1/scorecards/330206").then().statusCode(200).extract()
+                    .jsonPath().getMap("indicators.find { it.indicatorCode == 'TCM_GP_DENSITY' }");
+            assertThat(entry.get("status")).isEqualTo("MET");
+            assertThat(entry.get("profileId")).isEqualTo("beilun-2023");
+        });
+    }
+
+    /**
      * Every record the services published during this run, as it is on the broker (catalog seeds
      * written by Flyway migrations included), is what openapi/asyncapi.yaml describes: key, headers
      * and value, with no property it does not name. AsyncApiDriftTest checks the records of
      * libs/events; this checks what the producers really send.
      */
     @Test
-    @Order(8)
+    @Order(10)
     void everyPublishedRecordIsWhatTheAsyncApiDescribes() {
         AsyncApi api = AsyncApi.load();
         List<String> topics = List.of(Topics.INSTITUTION_CHANGED, Topics.DIVISION_CHANGED, Topics.REPORT_SUBMITTED,

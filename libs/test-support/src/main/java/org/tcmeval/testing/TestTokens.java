@@ -38,6 +38,16 @@ public final class TestTokens {
         return sign(claims(subject, division, List.of(roles), 600));
     }
 
+    /**
+     * A token of an institution's own account, as Keycloak issues it with the {@code institution} user
+     * attribute: bound to the institution (its id or unified social credit code) in its division.
+     */
+    public static String forInstitution(String institution, String division, String... roles) {
+        JwtClaims c = claims("institution-" + institution, division, List.of(roles), 600);
+        c.setClaim("institution", institution);
+        return sign(c);
+    }
+
     /** A token that expired ten minutes ago. */
     public static String expired(String division, String... roles) {
         return sign(claims("user-" + division, division, List.of(roles), -600));

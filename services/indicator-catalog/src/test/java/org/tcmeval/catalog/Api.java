@@ -17,6 +17,8 @@ final class Api {
 
     /** A county reviewer of 容县: reads, never writes. */
     static final String READER = TestTokens.token("450921", "county-reviewer", "dashboard-reader");
+    /** The national catalog admin: the only one who edits the national technique list. */
+    static final String NATIONAL_CATALOG_ADMIN = TestTokens.token("00", "catalog-admin");
     /** 广西 provincial bureau. */
     static final String GUANGXI_ADMIN = TestTokens.token("45", "catalog-admin");
     /** 玉林 city bureau. */

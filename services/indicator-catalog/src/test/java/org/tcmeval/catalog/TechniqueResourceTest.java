@@ -79,17 +79,17 @@ class TechniqueResourceTest {
     @Test
     void anAdminMaintainsAClassAndLeftOutItemsAreRetiredNotDeleted() {
         var two = tuina(List.of(item("TUINA_PAEDIATRIC", "小儿推拿"), item("TUINA_SPINE", "脊柱推拿")));
-        as(Api.GUANGXI_ADMIN).body(two).put("/api/v1/techniques/TUINA").then().statusCode(428)
+        as(Api.NATIONAL_CATALOG_ADMIN).body(two).put("/api/v1/techniques/TUINA").then().statusCode(428)
                 .contentType("application/problem+json");
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"7\"").body(two).put("/api/v1/techniques/TUINA").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"7\"").body(two).put("/api/v1/techniques/TUINA").then()
                 .statusCode(412);
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"2\"").body(two).put("/api/v1/techniques/TUINA").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"2\"").body(two).put("/api/v1/techniques/TUINA").then()
                 .statusCode(200).header("ETag", "\"3\"").body("revision", equalTo(3)).body("activeItems", equalTo(2))
                 .body("items.provisional", everyItem(equalTo(true)))
                 .body("items[0].source", equalTo(TechniqueRules.NO_SOURCE));
 
         var one = tuina(List.of(item("TUINA_PAEDIATRIC", "小儿推拿")));
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"3\"").body(one).put("/api/v1/techniques/TUINA").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"3\"").body(one).put("/api/v1/techniques/TUINA").then()
                 .statusCode(200).body("revision", equalTo(4)).body("activeItems", equalTo(1))
                 .body("items.find { it.code == 'TUINA_SPINE' }.retired", equalTo(true));
         as(Api.READER).get("/api/v1/techniques/items/TUINA_SPINE").then().statusCode(200)
@@ -98,15 +98,15 @@ class TechniqueResourceTest {
         as(Api.READER).get("/api/v1/techniques/TUINA/revisions/3").then().statusCode(200)
                 .body("items.find { it.code == 'TUINA_SPINE' }.retired", equalTo(false));
         // The same content again changes nothing.
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"4\"").body(one).put("/api/v1/techniques/TUINA").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"4\"").body(one).put("/api/v1/techniques/TUINA").then()
                 .statusCode(200).body("revision", equalTo(4));
         // Naming the source makes an item non-provisional; not provisional without a source is refused.
         var sourced = tuina(List.of(Map.of("code", "TUINA_PAEDIATRIC", "nameZh", "小儿推拿", "provisional", false,
                 "source", "某省基层中医药适宜技术推广目录")));
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"4\"").body(tuina(List.of(Map.of("code", "TUINA_PAEDIATRIC",
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"4\"").body(tuina(List.of(Map.of("code", "TUINA_PAEDIATRIC",
                 "nameZh", "小儿推拿", "provisional", false)))).put("/api/v1/techniques/TUINA").then().statusCode(400)
                 .body("errors[0].field", equalTo("items[0].source")).body("errors[0].rule", equalTo("source-required"));
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"4\"").body(sourced).put("/api/v1/techniques/TUINA").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"4\"").body(sourced).put("/api/v1/techniques/TUINA").then()
                 .statusCode(200).body("revision", equalTo(5)).body("items[0].provisional", equalTo(false))
                 .body("items[0].source", equalTo("某省基层中医药适宜技术推广目录"));
 
@@ -117,13 +117,13 @@ class TechniqueResourceTest {
             assertThat(event.items()).extracting(TechniqueClassChanged.Item::code, TechniqueClassChanged.Item::retired)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("TUINA_PAEDIATRIC", false),
                             org.assertj.core.groups.Tuple.tuple("TUINA_SPINE", true));
-            assertThat(event.changedBy()).isEqualTo("user-45");
+            assertThat(event.changedBy()).isEqualTo("user-00");
         }
     }
 
     @Test
     void aNewClassStartsAtRevisionOne() {
-        as(Api.GUANGXI_ADMIN).body(Map.of("nameZh", "灌肠类", "nameEn", "Enema", "sortOrder", 11,
+        as(Api.NATIONAL_CATALOG_ADMIN).body(Map.of("nameZh", "灌肠类", "nameEn", "Enema", "sortOrder", 11,
                 "items", List.of(item("ENEMA_HERBAL", "中药灌肠")))).put("/api/v1/techniques/ENEMA").then()
                 .statusCode(201).header("ETag", "\"1\"").body("items[0].code", equalTo("ENEMA_HERBAL"));
     }
@@ -132,18 +132,22 @@ class TechniqueResourceTest {
     void badCodesAndNonAdminsAreRefused() {
         var stolen = Map.of("nameZh", "肛肠类", "nameEn", "Anorectal techniques", "sortOrder", 9,
                 "items", List.of(item("ACUPUNCTURE_FU", "浮针")));
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"2\"").body(stolen).put("/api/v1/techniques/ANORECTAL").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"2\"").body(stolen).put("/api/v1/techniques/ANORECTAL").then()
                 .statusCode(400).body("errors[0].field", equalTo("items[0].code"))
                 .body("errors[0].rule", equalTo("item-of-another-class"));
         var malformed = Map.of("nameZh", "肛肠类", "nameEn", "Anorectal techniques", "sortOrder", 9,
                 "items", List.of(item("anorectal-ligation", "结扎"), item("ANORECTAL_X", "甲"), item("ANORECTAL_X", "乙")));
-        as(Api.GUANGXI_ADMIN).header("If-Match", "\"2\"").body(malformed).put("/api/v1/techniques/ANORECTAL").then()
+        as(Api.NATIONAL_CATALOG_ADMIN).header("If-Match", "\"2\"").body(malformed).put("/api/v1/techniques/ANORECTAL").then()
                 .statusCode(400).body("errors.rule", equalTo(List.of("code-format", "unique-in-class")))
                 .body("errors.field", equalTo(List.of("items[0].code", "items[2].code")));
-        as(Api.GUANGXI_ADMIN).body(Map.of("nameZh", "", "nameEn", "x", "sortOrder", 1, "items", List.of()))
+        as(Api.NATIONAL_CATALOG_ADMIN).body(Map.of("nameZh", "", "nameEn", "x", "sortOrder", 1, "items", List.of()))
                 .put("/api/v1/techniques/ANORECTAL").then().statusCode(400).body("errors[0].field", equalTo("nameZh"));
         as(Api.READER).header("If-Match", "\"2\"").body(stolen).put("/api/v1/techniques/ANORECTAL").then()
                 .statusCode(403).contentType("application/problem+json");
+        // A province's catalog admin edits their own province's list and profiles, not the national list.
+        as(Api.GUANGXI_ADMIN).header("If-Match", "\"2\"").body(stolen).put("/api/v1/techniques/ANORECTAL").then()
+                .statusCode(403).contentType("application/problem+json")
+                .body("errors[0].rule", equalTo("national-catalogue"));
         io.restassured.RestAssured.given().get("/api/v1/techniques").then().statusCode(401);
         as(Api.READER).get("/api/v1/techniques/ANORECTAL").then().statusCode(200).body("revision", equalTo(2));
     }

@@ -7,8 +7,18 @@ import java.util.Set;
  * statuses, of some reporter kinds. Drafts are the reporters' own and appear only when asked for.
  *
  * @param divisionPrefix the caller's view already narrowed to its jurisdiction
+ * @param reporterId only this reporter's reports (an institution's own account sees only its own), or {@code null}
  */
-public record ReportQuery(String divisionPrefix, String period, Set<ReportStatus> statuses, Set<ReporterKind> kinds) {
+public record ReportQuery(String divisionPrefix, String period, Set<ReportStatus> statuses, Set<ReporterKind> kinds,
+        String reporterId) {
+
+    public ReportQuery(String divisionPrefix, String period, Set<ReportStatus> statuses, Set<ReporterKind> kinds) {
+        this(divisionPrefix, period, statuses, kinds, null);
+    }
+
+    public ReportQuery withReporter(String reporter) {
+        return new ReportQuery(divisionPrefix, period, statuses, kinds, reporter);
+    }
 
     public ReportQuery {
         statuses = statuses == null || statuses.isEmpty()
@@ -19,6 +29,6 @@ public record ReportQuery(String divisionPrefix, String period, Set<ReportStatus
     /** A canonical text of the filters, which a page cursor is bound to. */
     public String canonical() {
         return "division=" + divisionPrefix + "&period=" + period + "&status=" + statuses.stream().sorted().toList()
-                + "&kind=" + kinds.stream().sorted().toList();
+                + "&kind=" + kinds.stream().sorted().toList() + (reporterId == null ? "" : "&reporter=" + reporterId);
     }
 }

@@ -40,8 +40,10 @@ public class Caller {
         if (claim == null) {
             throw new ForbiddenException("token has no division claim");
         }
+        Object institution = jwt.getClaim(Jurisdiction.INSTITUTION_CLAIM);
         try {
-            return new Jurisdiction(claim.toString().replace("\"", ""), identity.getRoles());
+            return new Jurisdiction(claim.toString().replace("\"", ""), identity.getRoles(),
+                    institution == null ? null : institution.toString().replace("\"", ""));
         } catch (IllegalArgumentException e) {
             throw new ForbiddenException(e.getMessage());
         }

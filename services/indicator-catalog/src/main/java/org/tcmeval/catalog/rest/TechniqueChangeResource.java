@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -31,7 +32,10 @@ import org.tcmeval.catalog.mapping.TechniqueMapper;
 import org.tcmeval.catalog.service.TechniqueService;
 import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
 import org.tcmeval.support.security.Caller;
+import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.support.security.Roles;
 
 /** Catalog admins maintain the technique catalogue; each change is a revision published to {@code technique-changed}. */
@@ -83,6 +87,7 @@ public class TechniqueChangeResource {
             @Valid @NotNull TechniqueClassRequest request,
             @Parameter(description = "ETag from GET; required to change an existing class", example = "\"1\"")
             @HeaderParam("If-Match") String ifMatch) {
+        requireNationalCatalogAdmin(caller.jurisdiction());
         Integer expected = RequestParams.optionalIfMatch(ifMatch);
         String who = caller.subject();
         ClassDraft draft = new ClassDraft(request.nameZh(), request.nameEn(), request.sortOrder(), request.items()
@@ -93,5 +98,19 @@ public class TechniqueChangeResource {
             return response.entity(TechniqueMapper.toView(outcome.technique()))
                     .tag(RequestParams.etag(outcome.technique().revision())).build();
         });
+    }
+
+    /**
+     * The national list is every province's baseline: a province's catalog admin changes only their own
+     * province's list (CSV import) and profiles, never the classes and items all provinces share.
+     */
+    static void requireNationalCatalogAdmin(Jurisdiction jurisdiction) {
+        if (!jurisdiction.national()) {
+            String message = "the national technique list is edited by the national catalog admin (division "
+                    + Jurisdiction.NATIONAL + "); your jurisdiction is " + jurisdiction.divisionCode()
+                    + ": replace your province's list with POST /api/v1/techniques/lists/{province}/import";
+            throw new ProblemException(ProblemType.FORBIDDEN, message,
+                    List.of(new Problem.FieldError("classCode", "national-catalogue", message)));
+        }
     }
 }

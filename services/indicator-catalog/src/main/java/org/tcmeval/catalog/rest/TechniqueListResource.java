@@ -145,7 +145,7 @@ public class TechniqueListResource {
     static void requireProvince(String province, Jurisdiction jurisdiction) {
         if (province == null || !province.matches("\\d{2}") || province.equals("00")) {
             throw ProblemException.invalid("province", "province-code", "province must be a 2-digit GB/T 2260 "
-                    + "province code such as 45; the national list (00) is maintained by catalog admins class by class");
+                    + "province code such as 45; the national list (00) is maintained class by class by the national catalog admin");
         }
         if (!jurisdiction.covers(province)) {
             String message = "province " + province + " is outside your jurisdiction " + jurisdiction.divisionCode()

@@ -32,6 +32,12 @@ public class DivisionRepository implements PanacheRepositoryBase<Division, Strin
                         "division_code in (select code from division where parent_code = ?1)", parent));
     }
 
+    /** The provinces: the national level's children. */
+    public Uni<List<Division>> provinces() {
+        return find("parentCode is null order by code").list()
+                .flatMap(list -> withPopulation(list, "division_code like ?1", "__"));
+    }
+
     /** {@code root} and everything below it, in code order (a parent before its children). */
     public Uni<List<Division>> subtree(String root) {
         return find("code like ?1 order by code", root + "%").list()

@@ -50,11 +50,12 @@ public class DivisionResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.NATIONAL_ADMIN})
     @Operation(operationId = "createOrReplaceDivision", summary = "Create or replace a division",
             description = "Idempotent upsert. Level and parent follow from the code (2 = province, 4 = city, 6 = county, "
                     + "9 = township); the parent must exist. Name, label and population replace what is stored; "
-                    + "sending what is stored changes nothing. Province administrators only, inside their jurisdiction.")
+                    + "sending what is stored changes nothing. Province administrators inside their province; the national "
+                    + "administrator anywhere, so a new province is added before it has an administrator of its own.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DivisionRequest.class),
             examples = {@ExampleObject(name = "county", summary = "容县 (Yulin)",

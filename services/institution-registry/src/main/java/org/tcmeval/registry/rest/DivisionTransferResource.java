@@ -55,7 +55,7 @@ public class DivisionTransferResource {
     @Path("/import")
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.PROVINCE_ADMIN)
+    @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.NATIONAL_ADMIN})
     @Operation(operationId = "importDivisions", summary = "Import a division tree from CSV",
             description = "UTF-8 CSV (a BOM is fine; the bytes must be UTF-8 whatever charset Content-Type names) with a header row: `code,name` required; `parentCode`, `level` "
                     + "(checked against the code), `levelLabel` and `population.<year>` columns optional. A column left "

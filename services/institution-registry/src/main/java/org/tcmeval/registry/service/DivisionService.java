@@ -52,6 +52,10 @@ public class DivisionService {
     /** Children of {@code parent} (default: the caller's own division), in code order. */
     @WithSession
     public Uni<List<Division>> children(String parent, Jurisdiction jurisdiction) {
+        if (jurisdiction.national() && (parent == null || Jurisdiction.NATIONAL.equals(parent))) {
+            // The country is no row of its own; its children are the provinces.
+            return repository.provinces();
+        }
         String code = parent == null ? jurisdiction.divisionCode() : parent;
         requireCode("parent", code);
         return get(code, jurisdiction).flatMap(p -> repository.children(p.code));

@@ -49,6 +49,9 @@ public class DivisionTransferService {
     /** {@code root} and everything below it, parents first. */
     @WithSession
     public Uni<List<Division>> subtree(String root, Jurisdiction jurisdiction) {
+        if (jurisdiction.national() && (root == null || Jurisdiction.NATIONAL.equals(root))) {
+            return repository.subtree("");
+        }
         String code = root == null ? jurisdiction.divisionCode() : root;
         DivisionService.requireCode("root", code);
         if (!jurisdiction.covers(code)) {

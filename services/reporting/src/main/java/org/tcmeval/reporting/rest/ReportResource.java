@@ -197,15 +197,14 @@ public class ReportResource {
         var query = new ReportQuery(prefix, period, RequestParams.enums("status", status, ReportStatus.class),
                 RequestParams.enums("kind", kind, ReporterKind.class));
         boolean csv = accept != null && accept.contains(CSV) && !accept.contains(MediaType.APPLICATION_JSON);
-        if (csv) {
-            // A county's year fits in one file; beyond CSV_MAX_ROWS the rest follows the Link header.
-            return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), CSV_MAX_ROWS)
-                    .map(p -> Response.ok(ReportCsv.write(p.items())).type(CSV + ";charset=UTF-8")
-                            .header(HttpHeaders.LINK, PageLinks.next(uri, p.nextCursor())).build());
-        }
-        return worklist.list(query, cursor == null || cursor.isBlank() ? null : cursor.strip(), limit)
-                .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(), p.nextCursor()))
-                        .type(MediaType.APPLICATION_JSON).build());
+        String after = cursor == null || cursor.isBlank() ? null : cursor.strip();
+        // A county's year fits in one CSV file; beyond CSV_MAX_ROWS the rest follows the Link header.
+        return service.ownReporter(caller.jurisdiction()).map(query::withReporter).chain(q -> csv
+                ? worklist.list(q, after, CSV_MAX_ROWS).map(p -> Response.ok(ReportCsv.write(p.items()))
+                        .type(CSV + ";charset=UTF-8").header(HttpHeaders.LINK, PageLinks.next(uri, p.nextCursor())).build())
+                : worklist.list(q, after, limit)
+                        .map(p -> Response.ok(new ReportPage(p.items().stream().map(ReportSummary::of).toList(),
+                                p.nextCursor())).type(MediaType.APPLICATION_JSON).build()));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.tcmeval.reporting.service;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,7 +51,7 @@ public class ReportService {
         requireRole(ReporterKind.INSTITUTION, jurisdiction);
         checkPeriod(period);
         return institutions.findById(institutionId).chain(inst -> {
-            if (inst == null || !jurisdiction.covers(inst.divisionCode)) {
+            if (inst == null || !jurisdiction.covers(inst.divisionCode) || !isOwn(inst, jurisdiction)) {
                 throw ProblemException.unprocessable("institutionId", "known-institution", "institution "
                         + institutionId + " is not registered or is outside your jurisdiction (a just-registered"
                         + " institution reaches reporting within seconds; retry then)");
@@ -91,14 +92,56 @@ public class ReportService {
         });
     }
 
-    /** 404 for a report outside the caller's jurisdiction, so its existence is not revealed. */
+    /**
+     * 404 for a report outside the caller's jurisdiction, so its existence is not revealed; an
+     * institution's own account sees only its institution's reports.
+     */
     public Uni<ReportSubmission> get(UUID id, Jurisdiction jurisdiction) {
-        return reports.findById(id).map(r -> {
+        return reports.findById(id).chain(r -> {
             if (r == null || !jurisdiction.covers(r.divisionCode)) {
                 throw ProblemException.notFound("report " + id);
             }
-            return r;
+            if (!jurisdiction.boundToInstitution()) {
+                return Uni.createFrom().item(r);
+            }
+            return (r.institutionId == null ? Uni.createFrom().<InstitutionRef>nullItem()
+                    : institutions.findById(r.institutionId)).map(inst -> {
+                        if (inst == null || !isOwn(inst, jurisdiction)) {
+                            throw ProblemException.notFound("report " + id);
+                        }
+                        return r;
+                    });
         });
+    }
+
+    /**
+     * The reporter id an institution's own account is limited to (its institution's id), {@code null}
+     * for any other account; an account bound to an institution reporting does not know yet sees nothing.
+     */
+    @WithSession
+    public Uni<String> ownReporter(Jurisdiction jurisdiction) {
+        if (!jurisdiction.boundToInstitution()) {
+            return Uni.createFrom().nullItem();
+        }
+        String claim = jurisdiction.institution();
+        UUID id = asUuid(claim);
+        Uni<InstitutionRef> found = id != null ? institutions.findById(id)
+                : institutions.find("uscc", claim).firstResult();
+        return found.map(inst -> inst == null ? "none:" + claim : inst.id.toString());
+    }
+
+    /** An institution's account is bound to it by its id or by its unified social credit code (统一社会信用代码). */
+    static boolean isOwn(InstitutionRef inst, Jurisdiction jurisdiction) {
+        String claim = jurisdiction.institution();
+        return claim == null || claim.equals(inst.id.toString()) || claim.equals(inst.uscc);
+    }
+
+    private static UUID asUuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The report's current version. */

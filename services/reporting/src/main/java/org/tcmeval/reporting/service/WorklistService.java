@@ -49,6 +49,7 @@ public class WorklistService {
         UUID after = cursor == null ? null : PageCursor.decode(cursor, query.canonical());
         String hql = "from ReportSubmission where divisionCode like :prefix and status in :statuses"
                 + " and reporterKind in :kinds" + (query.period() == null ? "" : " and period = :period")
+                + (query.reporterId() == null ? "" : " and reporterId = :reporter")
                 + (after == null ? "" : " and id > :after") + " order by id";
         return Panache.getSession().chain(s -> {
             var q = s.createSelectionQuery(hql, ReportSubmission.class)
@@ -59,6 +60,9 @@ public class WorklistService {
             }
             if (after != null) {
                 q.setParameter("after", after);
+            }
+            if (query.reporterId() != null) {
+                q.setParameter("reporter", query.reporterId());
             }
             // One row more than asked tells whether another page exists without a count.
             return q.setMaxResults(limit + 1).getResultList();
