@@ -174,6 +174,7 @@ class FhirExportFlowTest {
         knowMeasures(bundle);
         FhirValidation.assertValid("summary MeasureReports of " + COUNTY, json);
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.COLLECTION);
+        assertThat(bundle.getLink("self").getUrl()).contains("/api/v1/fhir/MeasureReport?").contains("division=" + COUNTY);
         // Every indicator of the scorecard, with or without a value.
         int indicators = org.tcmeval.targets.Indicators.ALL.size();
         assertThat(bundle.getEntry()).hasSize(indicators);

@@ -51,9 +51,6 @@ public class FhirResource {
     @Inject
     Caller caller;
 
-    @Context
-    UriInfo uri;
-
     @GET
     @Path("/Measure/{indicatorCode}")
     @Produces({Fhir.MEDIA_TYPE, MediaType.APPLICATION_JSON})
@@ -168,7 +165,8 @@ public class FhirResource {
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @Parameter(description = "With division: judge against this target profile instead of the one in force,"
                     + " as the scorecard's `profile` does", example = "guangxi-2022")
-            @QueryParam("profile") @Size(min = 1, max = 64) String profile) {
+            @QueryParam("profile") @Size(min = 1, max = 64) String profile,
+            @Context UriInfo uri) {
         if ((division == null) == (institution == null)) {
             throw ProblemException.invalid("division", "division-or-institution",
                     "give exactly one of division (summary reports) and institution (individual reports)");
