@@ -642,6 +642,10 @@ final class RoleMatrix {
                 .get(ev + "/scorecards/" + t.division() + "/indicators/" + INDICATOR + "/series"));
         c.put("getSupervisionPlan", (u, t) -> as(u).queryParam("year", 2024)
                 .get(ev + "/supervision-plans/" + t.division()));
+        c.put("getMeasure", (u, t) -> as(u).queryParam("year", 2024).queryParam("division", t.division())
+                .get(ev + "/fhir/Measure/" + INDICATOR));
+        c.put("searchMeasureReports", (u, t) -> as(u).queryParam("year", 2024).queryParam("division", t.division())
+                .get(ev + "/fhir/MeasureReport"));
         return c;
     }
 
