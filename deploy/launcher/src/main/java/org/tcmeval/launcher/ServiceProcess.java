@@ -12,20 +12,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.tcmeval.infra.Processes;
 
-/** One of the four services, run from its packaged Quarkus app as its own JVM. */
+/**
+ * One of the four services, run from its packaged Quarkus app as its own JVM. It can be crashed
+ * ({@link #kill()}) and started again with the same settings ({@link #start()}); the log of every
+ * run is appended to the same file.
+ */
 public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final Path log;
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.env = env;
         this.log = log;
     }
 
@@ -41,34 +49,78 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> cmd = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            pb.environment().putAll(env);
-            ServiceProcess s = new ServiceProcess(name, port, pb.start(), log);
+            Files.deleteIfExists(log);
+            List<String> cmd = List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+            ServiceProcess s = new ServiceProcess(name, port, cmd, Map.copyOf(env), log);
+            s.launch();
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private void launch() {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            process = pb.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the service again after it exited (crashed or killed), with the same settings and port. */
+    public synchronized ServiceProcess start() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        launch();
+        return this;
+    }
+
+    /** Crashes the service: SIGKILL of its JVM, no shutdown hooks, nothing flushed. Waits until it is gone. */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until {@code /q/health/ready} answers 200 (database migrated, Kafka reachable). */
     public ServiceProcess awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(url() + "/q/health/ready");
-        Processes.awaitCondition(name, timeout, process, log, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        Processes.awaitCondition(name, timeout, process, log, () -> readiness(ready) == 200);
         return this;
+    }
+
+    /** The status {@code /q/health/ready} answers now: 200 ready, 503 not ready, -1 no answer (not listening). */
+    public int readiness() {
+        return readiness(URI.create(url() + "/q/health/ready"));
+    }
+
+    private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private static int readiness(URI ready) {
+        try {
+            return HEALTH.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public String name() {
@@ -81,6 +133,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    public Path log() {
+        return log;
     }
 
     @Override
