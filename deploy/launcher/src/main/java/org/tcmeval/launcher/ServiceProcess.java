@@ -9,18 +9,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.tcmeval.infra.Processes;
 
 /**
  * One of the four services, run from its packaged Quarkus app as its own JVM. It can be crashed
- * ({@link #kill()}) and started again with the same settings ({@link #start()}); the log of every
+ * ({@link #kill()}) and started again with the same settings ({@link #start()}), or
+ * {@linkplain #supervise() supervised}: started again by itself whenever it dies. The log of every
  * run is appended to the same file.
  */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** A run that lasted this long was healthy: the next crash is restarted at once. */
+    static final Duration STABLE = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final String name;
     private final int port;
@@ -28,6 +35,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final Path log;
     private volatile Process process;
+    private volatile Instant launchedAt;
+    private volatile boolean supervised;
+    private volatile boolean closing;
+    private int quickCrashes;
+    private int restarts;
 
     private ServiceProcess(String name, int port, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
@@ -65,7 +77,10 @@ public final class ServiceProcess implements AutoCloseable {
             ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().putAll(env);
-            process = pb.start();
+            Process p = pb.start();
+            process = p;
+            launchedAt = Instant.now();
+            p.onExit().thenRun(() -> exited(p));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -78,6 +93,55 @@ public final class ServiceProcess implements AutoCloseable {
         }
         launch();
         return this;
+    }
+
+    /**
+     * From now on a process that exits without {@link #close()} (a crash, the OOM killer, kill -9)
+     * is started again with the same settings: at once, unless it keeps dying within
+     * {@link #STABLE} of its start; then after a pause that doubles with every such crash
+     * ({@link #backoff}), so a service that cannot start (say, its database is gone) does not spin.
+     */
+    public ServiceProcess supervise() {
+        supervised = true;
+        if (!process.isAlive()) {
+            exited(process);
+        }
+        return this;
+    }
+
+    /** How many times the supervisor has started the service again. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    private synchronized void exited(Process p) {
+        if (!supervised || closing || p != process) {
+            return;
+        }
+        Duration lived = Duration.between(launchedAt, Instant.now());
+        quickCrashes = lived.compareTo(STABLE) >= 0 ? 0 : quickCrashes + 1;
+        Duration delay = backoff(quickCrashes);
+        System.err.printf("%s (pid %d) exited with code %d after %d s; starting it again%s%n", name, p.pid(),
+                p.exitValue(), lived.toSeconds(), delay.isZero() ? "" : " in " + delay.toSeconds() + " s");
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> restartAfter(p));
+    }
+
+    /** No pause for a first crash; then 1 s, 2 s, 4 s ... up to {@link #MAX_BACKOFF} while it keeps dying young. */
+    static Duration backoff(int quickCrashes) {
+        if (quickCrashes <= 1) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.ofSeconds(1L << Math.min(quickCrashes - 2, 10));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    private synchronized void restartAfter(Process exited) {
+        // Closed meanwhile, or started by someone else (start()): nothing to do.
+        if (closing || exited != process) {
+            return;
+        }
+        restarts++;
+        launch();
     }
 
     /** Crashes the service: SIGKILL of its JVM, no shutdown hooks, nothing flushed. Waits until it is gone. */
@@ -100,7 +164,8 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200 (database migrated, Kafka reachable). */
     public ServiceProcess awaitReady(Duration timeout) {
         URI ready = URI.create(url() + "/q/health/ready");
-        Processes.awaitCondition(name, timeout, process, log, () -> readiness(ready) == 200);
+        // A supervised service that dies is started again, so its exit is no reason to stop waiting.
+        Processes.awaitCondition(name, timeout, supervised ? null : process, log, () -> readiness(ready) == 200);
         return this;
     }
 
@@ -141,6 +206,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         Processes.stop(process, Duration.ofSeconds(15));
     }
 }

@@ -132,6 +132,12 @@ public final class Stack implements AutoCloseable {
         return s;
     }
 
+    /** Every service is started again whenever it dies ({@link ServiceProcess#supervise()}). */
+    public Stack supervise() {
+        services.values().forEach(ServiceProcess::supervise);
+        return this;
+    }
+
     /** The database server, to crash and start again. */
     public PostgresServer postgres() {
         return postgres;
