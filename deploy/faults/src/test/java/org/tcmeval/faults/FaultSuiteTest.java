@@ -281,14 +281,16 @@ class FaultSuiteTest {
         awaitMoreFiled(ledger, 20);
         Instant started = Instant.now();
         stack.kafka().start();
-        Map<String, Long> ready = awaitEveryService(status -> status == 200, started, Duration.ofSeconds(120));
+        Instant up = Instant.now();
+        Map<String, Long> ready = awaitEveryService(status -> status == 200, up, Duration.ofSeconds(120));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outage ms", Duration.between(stopped, started).toMillis());
+        m.put("broker up after start ms", Duration.between(started, up).toMillis());
         m.put("filed during outage", ledger.filed() - filedBefore);
         m.put("not ready", notReady.keySet());
         m.put("not ready after ms", notReady);
         m.put("ready again", ready.keySet());
-        m.put("ready after start ms", ready);
+        m.put("ready after broker up ms", ready);
         return m;
     }
 
@@ -305,10 +307,12 @@ class FaultSuiteTest {
                         && a.at().isAfter(killed)));
         Instant started = Instant.now();
         stack.postgres().start();
+        Instant up = Instant.now();
         Map<String, Long> ready = awaitEveryService(status -> status == 200, started, Duration.ofSeconds(120));
         awaitMoreFiled(ledger, 1);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outage ms", Duration.between(killed, started).toMillis());
+        m.put("accepting connections after start ms", Duration.between(started, up).toMillis());
         m.put("not ready", notReady.keySet());
         m.put("not ready after ms", notReady);
         m.put("ready again", ready.keySet());

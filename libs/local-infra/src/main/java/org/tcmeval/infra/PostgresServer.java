@@ -64,14 +64,22 @@ public final class PostgresServer implements AutoCloseable {
         }
         try {
             // A throw-away cluster still gets a directory of its own (deleted on close), so that a
-            // crashed server can be started again on its data.
-            Path dir = dataDir != null ? dataDir : Files.createTempDirectory("tcm-pg");
+            // crashed server can be started again on its data. It lives where zonky keeps its own,
+            // whose start-up deletes those left behind by a JVM that was killed (unlocked, >10 min old).
+            Path dir = dataDir != null ? dataDir : throwAwayDirectory();
             PostgresServer server = new PostgresServer(dir, dataDir == null, "127.0.0.1", port, "postgres", "postgres");
             server.embedded = server.launch();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
+    }
+
+    private static Path throwAwayDirectory() throws IOException {
+        Path zonky = Path.of(System.getProperty("ot.epg.working-dir",
+                Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
+        Files.createDirectories(zonky);
+        return Files.createDirectory(zonky.resolve(java.util.UUID.randomUUID().toString()));
     }
 
     private EmbeddedPostgres launch() throws IOException {
