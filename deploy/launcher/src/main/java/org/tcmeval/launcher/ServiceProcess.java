@@ -141,7 +141,12 @@ public final class ServiceProcess implements AutoCloseable {
             return;
         }
         restarts++;
-        launch();
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            // Nothing would notice otherwise: the failed start has no process whose exit brings us back.
+            System.err.printf("%s could not be started again: %s%n", name, e);
+        }
     }
 
     /** Crashes the service: SIGKILL of its JVM, no shutdown hooks, nothing flushed. Waits until it is gone. */
