@@ -7,7 +7,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Command 1: starts the suite on fixed loopback ports with its data in {@code .local/} (kept
  * between runs), loads the demo data on first start (not with {@code --empty} or
- * {@code TCM_DEMO=false}), prints where everything is, and stops it all on Ctrl-C.
+ * {@code TCM_DEMO=false}), prints where everything is, starts again any service that crashes
+ * (with backoff), and stops it all on Ctrl-C.
  */
 public final class Launcher {
 
@@ -21,7 +22,8 @@ public final class Launcher {
         Path root = Path.of(System.getProperty("tcm.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".local");
         System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services (data in " + data + ") ...");
-        Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true));
+        Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true))
+                .supervise();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping ...")));
         if (demoWanted(args, System.getenv("TCM_DEMO"))) {
             try {
@@ -65,6 +67,7 @@ public final class Launcher {
                 .append("/protocol/openid-connect/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n")
                 .append("  curl -H \"Authorization: Bearer $TOKEN\" '").append(stack.url("evaluation"))
                 .append("/api/v1/scorecards/450902?year=2024'\n")
+                .append("\nA service that crashes is started again on its own.")
                 .append("\nCtrl-C stops everything; data stays in .local/ for the next run.\n");
         return b.toString();
     }

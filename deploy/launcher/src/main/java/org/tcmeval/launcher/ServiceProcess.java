@@ -9,23 +9,43 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.tcmeval.infra.Processes;
 
-/** One of the four services, run from its packaged Quarkus app as its own JVM. */
+/**
+ * One of the four services, run from its packaged Quarkus app as its own JVM. It can be crashed
+ * ({@link #kill()}) and started again with the same settings ({@link #start()}), or
+ * {@linkplain #supervise() supervised}: started again by itself whenever it dies. The log of every
+ * run is appended to the same file.
+ */
 public final class ServiceProcess implements AutoCloseable {
+
+    /** A run that lasted this long was healthy: the next crash is restarted at once. */
+    static final Duration STABLE = Duration.ofSeconds(60);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> env;
     private final Path log;
+    private volatile Process process;
+    private volatile Instant launchedAt;
+    private volatile boolean supervised;
+    private volatile boolean closing;
+    private int quickCrashes;
+    private int restarts;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, List<String> command, Map<String, String> env, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.env = env;
         this.log = log;
     }
 
@@ -41,34 +61,136 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            List<String> cmd = new ArrayList<>(List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-            pb.environment().putAll(env);
-            ServiceProcess s = new ServiceProcess(name, port, pb.start(), log);
+            Files.deleteIfExists(log);
+            List<String> cmd = List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
+            ServiceProcess s = new ServiceProcess(name, port, cmd, Map.copyOf(env), log);
+            s.launch();
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private void launch() {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            process = p;
+            launchedAt = Instant.now();
+            p.onExit().thenRun(() -> exited(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the service again after it exited (crashed or killed), with the same settings and port. */
+    public synchronized ServiceProcess start() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is running");
+        }
+        launch();
+        return this;
+    }
+
+    /**
+     * From now on a process that exits without {@link #close()} (a crash, the OOM killer, kill -9)
+     * is started again with the same settings: at once, unless it keeps dying within
+     * {@link #STABLE} of its start; then after a pause that doubles with every such crash
+     * ({@link #backoff}), so a service that cannot start (say, its database is gone) does not spin.
+     */
+    public ServiceProcess supervise() {
+        supervised = true;
+        if (!process.isAlive()) {
+            exited(process);
+        }
+        return this;
+    }
+
+    /** How many times the supervisor has started the service again. */
+    public synchronized int restarts() {
+        return restarts;
+    }
+
+    private synchronized void exited(Process p) {
+        if (!supervised || closing || p != process) {
+            return;
+        }
+        Duration lived = Duration.between(launchedAt, Instant.now());
+        quickCrashes = lived.compareTo(STABLE) >= 0 ? 0 : quickCrashes + 1;
+        Duration delay = backoff(quickCrashes);
+        System.err.printf("%s (pid %d) exited with code %d after %d s; starting it again%s%n", name, p.pid(),
+                p.exitValue(), lived.toSeconds(), delay.isZero() ? "" : " in " + delay.toSeconds() + " s");
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS).execute(() -> restartAfter(p));
+    }
+
+    /** No pause for a first crash; then 1 s, 2 s, 4 s ... up to {@link #MAX_BACKOFF} while it keeps dying young. */
+    static Duration backoff(int quickCrashes) {
+        if (quickCrashes <= 1) {
+            return Duration.ZERO;
+        }
+        Duration d = Duration.ofSeconds(1L << Math.min(quickCrashes - 2, 10));
+        return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    private synchronized void restartAfter(Process exited) {
+        // Closed meanwhile, or started by someone else (start()): nothing to do.
+        if (closing || exited != process) {
+            return;
+        }
+        restarts++;
+        try {
+            launch();
+        } catch (RuntimeException e) {
+            // Nothing would notice otherwise: the failed start has no process whose exit brings us back.
+            System.err.printf("%s could not be started again: %s%n", name, e);
+        }
+    }
+
+    /** Crashes the service: SIGKILL of its JVM, no shutdown hooks, nothing flushed. Waits until it is gone. */
+    public synchronized void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** Waits until {@code /q/health/ready} answers 200 (database migrated, Kafka reachable). */
     public ServiceProcess awaitReady(Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         URI ready = URI.create(url() + "/q/health/ready");
-        Processes.awaitCondition(name, timeout, process, log, () -> {
-            try {
-                return http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
+        // A supervised service that dies is started again, so its exit is no reason to stop waiting.
+        Processes.awaitCondition(name, timeout, supervised ? null : process, log, () -> readiness(ready) == 200);
         return this;
+    }
+
+    /** The status {@code /q/health/ready} answers now: 200 ready, 503 not ready, -1 no answer (not listening). */
+    public int readiness() {
+        return readiness(URI.create(url() + "/q/health/ready"));
+    }
+
+    private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private static int readiness(URI ready) {
+        try {
+            return HEALTH.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
     }
 
     public String name() {
@@ -83,8 +205,13 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public Path log() {
+        return log;
+    }
+
     @Override
     public void close() {
+        closing = true;
         Processes.stop(process, Duration.ofSeconds(15));
     }
 }

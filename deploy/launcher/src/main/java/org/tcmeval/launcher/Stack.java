@@ -56,6 +56,14 @@ public final class Stack implements AutoCloseable {
     }
 
     public static Stack start(Layout layout) {
+        return start(layout, Map.of());
+    }
+
+    /**
+     * @param serviceEnv extra settings given to every service (e.g. {@code TCM_EVALUATION_COUNTING});
+     *                   a service ignores those it does not read
+     */
+    public static Stack start(Layout layout, Map<String, String> serviceEnv) {
         Instant begin = Instant.now();
         Path realm = layout.root().resolve("deploy/keycloak/tcm-realm.json");
         // Everything is registered the moment its process exists, and one hook stops it all in
@@ -83,7 +91,7 @@ public final class Stack implements AutoCloseable {
             KeycloakServer kc = keycloak.join();
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             for (String name : SERVICES) {
-                ServiceProcess s = startService(name, layout, postgres, kafka, kc);
+                ServiceProcess s = startService(name, layout, postgres, kafka, kc, serviceEnv);
                 started.addFirst(s);
                 services.put(name, s);
             }
@@ -98,8 +106,8 @@ public final class Stack implements AutoCloseable {
     }
 
     private static ServiceProcess startService(String name, Layout layout, PostgresServer postgres, KafkaBroker kafka,
-            KeycloakServer kc) {
-        Map<String, String> env = new LinkedHashMap<>();
+            KeycloakServer kc, Map<String, String> serviceEnv) {
+        Map<String, String> env = new LinkedHashMap<>(serviceEnv);
         env.put("TCM_PG_JDBC", postgres.jdbcUrl(DATABASE.get(name)));
         env.put("TCM_PG_REACTIVE", postgres.reactiveUrl(DATABASE.get(name)));
         env.put("TCM_PG_USER", postgres.user());
@@ -113,6 +121,31 @@ public final class Stack implements AutoCloseable {
 
     public String url(String service) {
         return services.get(service).url();
+    }
+
+    /** One of {@link #SERVICES}, to crash and start again. */
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name + "; one of " + SERVICES);
+        }
+        return s;
+    }
+
+    /** Every service is started again whenever it dies ({@link ServiceProcess#supervise()}). */
+    public Stack supervise() {
+        services.values().forEach(ServiceProcess::supervise);
+        return this;
+    }
+
+    /** The database server, to crash and start again. */
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** The broker, to stop and start again. */
+    public KafkaBroker kafka() {
+        return kafka;
     }
 
     public String keycloakRealmUrl() {

@@ -21,11 +21,14 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final String READY_LINE = "Kafka Server started";
 
-    private final Process process;
+    private final Path workDir;
+    private final int port;
     private final String bootstrap;
+    private volatile Process process;
 
-    private KafkaBroker(Process process, String bootstrap) {
-        this.process = process;
+    private KafkaBroker(Path workDir, int port, String bootstrap) {
+        this.workDir = workDir;
+        this.port = port;
         this.bootstrap = bootstrap;
     }
 
@@ -41,8 +44,54 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path workDir, int port, Consumer<? super KafkaBroker> onLaunch) {
         String external = System.getenv("TCM_KAFKA_BOOTSTRAP");
         if (external != null && !external.isBlank()) {
-            return new KafkaBroker(null, external);
+            return new KafkaBroker(null, -1, external);
         }
+        KafkaBroker kafka = new KafkaBroker(workDir, port, "127.0.0.1:" + port);
+        kafka.launch(onLaunch);
+        return kafka;
+    }
+
+    /**
+     * Starts the broker again after {@link #stop()} or {@link #kill()}, on the same port with the
+     * same data: topics, offsets and committed consumer positions are as the broker left them.
+     */
+    public synchronized void start() {
+        requireEmbedded();
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("the broker is running");
+        }
+        launch(broker -> { });
+    }
+
+    /** Stops the broker as an administrator would (SIGTERM: controlled shutdown), waiting until it has exited. */
+    public synchronized void stop() {
+        requireEmbedded();
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+
+    /** Crashes the broker: SIGKILL, no controlled shutdown. */
+    public synchronized void kill() {
+        requireEmbedded();
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    private void requireEmbedded() {
+        if (workDir == null) {
+            throw new IllegalStateException("not an embedded broker (TCM_KAFKA_BOOTSTRAP is set)");
+        }
+    }
+
+    private void launch(Consumer<? super KafkaBroker> onLaunch) {
         try {
             Files.createDirectories(workDir);
             int controllerPort = Ports.free();
@@ -72,16 +121,15 @@ public final class KafkaBroker implements AutoCloseable {
             }
             Files.deleteIfExists(logFile);
             Process broker = javaProcess(workDir, log4j, logFile, "kafka.Kafka", config.toString());
-            KafkaBroker kafka = new KafkaBroker(broker, "127.0.0.1:" + port);
-            onLaunch.accept(kafka);
+            process = broker;
+            onLaunch.accept(this);
             try {
                 Processes.awaitCondition("Kafka broker", Duration.ofSeconds(60), broker, logFile,
                         () -> Processes.logContains(logFile, READY_LINE) && Ports.isOpen(port));
             } catch (RuntimeException e) {
-                kafka.close();
+                close();
                 throw e;
             }
-            return kafka;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

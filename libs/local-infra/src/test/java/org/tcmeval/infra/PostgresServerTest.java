@@ -30,6 +30,31 @@ class PostgresServerTest {
         }
     }
 
+    /** SIGKILL of the postmaster, then a start on the same data: what was committed before the crash is there. */
+    @Test
+    void aKilledServerStartsAgainWithEverythingItAcknowledged() throws Exception {
+        try (PostgresServer pg = PostgresServer.start(null, Ports.free())) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
+                 Statement s = c.createStatement()) {
+                s.execute("create table acknowledged (n int)");
+                s.execute("insert into acknowledged select generate_series(1, 1000)");
+            }
+            long pid = pg.kill();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(pg.isRunning()).isFalse();
+            assertThat(Ports.isOpen(pg.port())).isFalse();
+
+            pg.start();
+            assertThat(pg.postmasterPid()).isNotEqualTo(pid);
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), pg.user(), pg.password());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from acknowledged")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1000);
+            }
+        }
+    }
+
     private static Map<String, String> expected() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("fsync", "on");

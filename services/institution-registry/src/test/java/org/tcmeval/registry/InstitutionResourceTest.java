@@ -2,6 +2,7 @@ package org.tcmeval.registry;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -172,6 +173,19 @@ class InstitutionResourceTest {
     void healthIsOpenAndReportsTheCompactedTopic() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'compacted topics' }.status", equalTo("UP"));
+    }
+
+    /**
+     * The registry only publishes (outbox), so no consumer tells readiness that the broker is gone;
+     * KafkaBrokerCheck does, and it is ready again on its own once the broker is back.
+     */
+    @Test
+    void notReadyWhileTheBrokerIsDownAndReadyAgainAfter() {
+        InfraResource.withKafkaDown(() -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/q/health/ready").then().statusCode(503)
+                        .body("checks.find { it.name == 'kafka broker' }.status", equalTo("DOWN"))));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'kafka broker' }.status", equalTo("UP")));
     }
 
     @Test
