@@ -2,6 +2,7 @@ package org.tcmeval.evaluation.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,14 +14,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import io.smallrye.mutiny.Multi;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.tcmeval.support.deadletter.DeadLetterConfig;
-import org.tcmeval.support.deadletter.DeadLetterHandler;
-import org.tcmeval.support.deadletter.DeadLetters;
-import org.tcmeval.support.deadletter.TransientRetry;
 import org.hibernate.FlushMode;
 import org.tcmeval.directory.InstitutionListener;
 import org.tcmeval.directory.InstitutionRef;
@@ -32,6 +28,10 @@ import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.ReportSubmitted;
+import org.tcmeval.support.deadletter.DeadLetterConfig;
+import org.tcmeval.support.deadletter.DeadLetterHandler;
+import org.tcmeval.support.deadletter.DeadLetters;
+import org.tcmeval.support.deadletter.TransientRetry;
 
 /**
  * Keeps indicator results current, one report revision at a time: each report replaces exactly its
@@ -187,7 +187,14 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
      */
     @Override
     public Uni<Void> changed(InstitutionRef before, InstitutionRef after) {
-        return Evaluator.lockInstitution(after.id).chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
+        Set<String> provinces = new TreeSet<>();
+        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
+            if (r != null && r.countyCode != null && r.countyCode.length() >= 2) {
+                provinces.add(r.countyCode.substring(0, 2));
+            }
+        }
+        return Evaluator.lockInstitution(after.id).chain(() -> Evaluator.lockRegistrations(false, provinces))
+                .chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
                 .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistration(before, after)).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
     }
 

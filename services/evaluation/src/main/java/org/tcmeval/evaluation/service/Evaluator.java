@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -168,6 +169,26 @@ public class Evaluator {
         return lockInstitutions(List.of(institutionId));
     }
 
+    /**
+     * The registrations (operating institutions) of provinces, as judging counts them for expected units.
+     * A report judged while an institution of its county is being registered could count the units
+     * without it, and the registration's re-judging could miss the result that report is writing:
+     * neither sees the other's uncommitted rows, and the result would keep a completeness that is no
+     * longer true. Judging holds this lock shared until commit, a registration change exclusively
+     * (after its institution's lock, the order judging takes them in), so whichever commits second
+     * sees the first.
+     */
+    static Uni<Void> lockRegistrations(boolean shared, Collection<String> provinces) {
+        if (provinces.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> keys = new TreeSet<>(provinces).stream().map(p -> "registration:" + p).toList();
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select "
+                        + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
+                        + "(hashtext(k)) from (select k from unnest(cast(:k as text[])) k order by k) o) l", Integer.class)
+                .setParameter("k", keys.toArray(String[]::new)).getResultList()).replaceWithVoid();
+    }
+
     /** {@link #lockInstitution} for many, in one statement and in id order (no deadlock between batches). */
     static Uni<Void> lockInstitutions(List<UUID> sortedIds) {
         if (sortedIds.isEmpty()) {
@@ -278,6 +299,8 @@ public class Evaluator {
                         }).replaceWithVoid());
             }
             if (!provinces.isEmpty()) {
+                // Shared until commit, before the count: see lockRegistrations.
+                chain = chain.chain(() -> lockRegistrations(true, provinces));
                 chain = chain.chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery("select i.countyCode,"
                                 + " i.type, count(i) from InstitutionRef i where substring(i.countyCode, 1, 2) in :p"
                                 + " and i.type is not null and (i.openedOn is null or i.openedOn <= :end)"
