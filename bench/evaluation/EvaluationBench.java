@@ -205,6 +205,11 @@ public class EvaluationBench {
                         times.get(2) / 1e6, times.get(4) / 1e6);
             }
 
+            // Dashboard reads (issue 9): open-loop at a fixed rate over the stored results.
+            int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 50;
+            int readSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+            reads(base, token, institutionDivision, readRate, readSeconds);
+
             // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
             steady(postgres, database, producer, reports, rate, seconds);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS at the end", rss(service.pid()) / 1024);
@@ -379,6 +384,86 @@ public class EvaluationBench {
             c.createStatement().execute("drop table bench_ref");
             return seconds;
         }
+    }
+
+    /**
+     * Dashboard reads at {@code rate} per second for {@code seconds}, open loop: each request is due at a
+     * fixed time and its latency is measured from that time, so a slow answer that delays the next ones
+     * is counted against them too (no coordinated omission). The mix is the issue's: the scorecard of the
+     * busiest county, its city and the province; one level down (the city's counties, the county's first
+     * 100 institutions); and the county's gap list.
+     */
+    static void reads(String base, String token, Map<String, String> institutionDivision, int rate, int seconds)
+            throws Exception {
+        Map<String, Integer> perCounty = new HashMap<>();
+        institutionDivision.values().forEach(d -> perCounty.merge(d.substring(0, 6), 1, Integer::sum));
+        String county = Collections.max(perCounty.entrySet(), Map.Entry.comparingByValue()).getKey();
+        String city = county.substring(0, 4);
+        String indicator = "CHSC_THC_TECHNIQUE_CAPACITY";
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("scorecard county " + county, "/api/v1/scorecards/" + county + "?year=2024");
+        kinds.put("scorecard city " + city, "/api/v1/scorecards/" + city + "?year=2024");
+        kinds.put("scorecard province 45", "/api/v1/scorecards/45?year=2024");
+        kinds.put("children of city (counties)", "/api/v1/scorecards/" + city + "/indicators/" + indicator
+                + "/children?year=2024");
+        kinds.put("children of county (100 institutions)", "/api/v1/scorecards/" + county + "/indicators/"
+                + indicator + "/children?year=2024&limit=100");
+        kinds.put("gap list of county (top 100)", "/api/v1/scorecards/" + county + "/indicators/" + indicator
+                + "/gaps?year=2024&limit=100");
+        List<String> names = new ArrayList<>(kinds.keySet());
+        // Warm-up: one of each, so the JIT and the connection pool are not what is measured.
+        for (int i = 0; i < 3; i++) {
+            for (String n : names) {
+                HTTP.send(get(base + kinds.get(n), token), HttpResponse.BodyHandlers.ofString());
+            }
+        }
+        Map<String, List<Long>> times = new ConcurrentHashMap<>();
+        Map<String, Set<Integer>> statuses = new ConcurrentHashMap<>();
+        int total = rate * seconds;
+        long periodNanos = 1_000_000_000L / rate;
+        long start = System.nanoTime() + 50_000_000L;
+        List<java.util.concurrent.CompletableFuture<Void>> pending = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            String name = names.get(i % names.size());
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            pending.add(HTTP.sendAsync(get(base + kinds.get(name), token), HttpResponse.BodyHandlers.ofString())
+                    .thenAccept(r -> {
+                        long latency = System.nanoTime() - due;
+                        times.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>())).add(latency);
+                        times.computeIfAbsent("all", k -> Collections.synchronizedList(new ArrayList<>())).add(latency);
+                        statuses.computeIfAbsent(name, k -> ConcurrentHashMap.newKeySet()).add(r.statusCode());
+                    }));
+        }
+        java.util.concurrent.CompletableFuture.allOf(pending.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .get(120, java.util.concurrent.TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%ndashboard reads, open loop: %d requests at %d/s over %.1f s (county %s)%n", total, rate,
+                elapsed, county);
+        names.add("all");
+        for (String n : names) {
+            List<Long> t = new ArrayList<>(times.getOrDefault(n, List.of()));
+            Collections.sort(t);
+            if (t.isEmpty()) {
+                continue;
+            }
+            System.out.printf("  %-52s %5d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %s%n", n, t.size(),
+                    pct(t, 50), pct(t, 95), pct(t, 99), t.get(t.size() - 1) / 1e6,
+                    n.equals("all") ? "" : "HTTP " + statuses.get(n));
+        }
+    }
+
+    static double pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
+    }
+
+    static HttpRequest get(String url, String token) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json").build();
     }
 
     static void scorecard(String base, String token, String division, String profile) throws Exception {

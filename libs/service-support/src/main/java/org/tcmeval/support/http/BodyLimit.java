@@ -1,18 +1,13 @@
 package org.tcmeval.support.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
-import java.net.URI;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.problem.ProblemMappers;
 import org.tcmeval.support.problem.ProblemType;
-import org.tcmeval.support.text.Inputs;
 
 /**
  * A body larger than {@code quarkus.http.limits.max-body-size} is answered 413 as problem+json.
@@ -25,8 +20,6 @@ public class BodyLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
     MemorySize maxBodySize;
 
-    @Inject
-    ObjectMapper json;
 
     void install(@Observes Router router) {
         long limit = maxBodySize.asLongValue();
@@ -36,15 +29,10 @@ public class BodyLimit {
                 ctx.next();
                 return;
             }
-            Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
-                    "the body has " + length + " bytes; this service accepts at most " + limit,
-                    Inputs.abbreviate(ctx.request().path(), Inputs.MAX_MESSAGE), List.of());
-            try {
-                ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(json.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                ctx.fail(e);
-            }
+            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Connection", "close").end(ProblemMappers.json(ProblemType.PAYLOAD_TOO_LARGE, 413,
+                            "the body has " + length + " bytes; this service accepts at most " + limit,
+                            ctx.request().path()));
         });
     }
 }

@@ -85,6 +85,10 @@ public class SecuredOperations implements OASFilter {
         if (!responses.hasAPIResponse("403")) {
             responses.addAPIResponse("403", problem("Your roles do not allow this, or the token has no division claim"));
         }
+        if (!responses.hasAPIResponse("429")) {
+            responses.addAPIResponse("429", problem("Too many requests without a valid token came from your address in"
+                    + " the last minute (tcm.rate-limit.auth-failures-per-minute); wait Retry-After seconds"));
+        }
     }
 
     /** Every cursor-paged list answers its next page in a {@code Link} header too (see {@code PageLinks}). */

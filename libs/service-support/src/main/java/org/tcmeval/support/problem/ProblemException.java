@@ -10,11 +10,27 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.FieldError> errors;
+    private final Long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, Long retryAfterSeconds) {
         super(detail);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: a limit per minute is spent; the answer says when to come back. */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), Math.max(1, retryAfterSeconds));
+    }
+
+    /** Seconds for {@code Retry-After}, or null when the answer carries none. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public ProblemException(ProblemType type, String detail) {

@@ -10,6 +10,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -18,12 +19,13 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.tcmeval.events.Json;
 import org.tcmeval.support.deadletter.Transient;
+import org.tcmeval.support.ratelimit.RateLimits;
 import org.tcmeval.support.text.Inputs;
 
 /**
@@ -35,9 +37,14 @@ public class ProblemMappers {
     @Inject
     UnavailableConfig unavailable;
 
+    @Inject
+    RateLimits rateLimits;
+
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.problemType(), e.getMessage(), uri, e.errors());
+        Response r = respond(e.status(), e.problemType(), e.getMessage(), uri, e.errors());
+        return e.retryAfterSeconds() == null ? r
+                : Response.fromResponse(r).header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 
     @ServerExceptionMapper
@@ -79,13 +86,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, HttpServerRequest request) {
+        rateLimits.authenticationFailed(request);
         return challenge(respond(401, ProblemType.UNAUTHORIZED,
                 "send a valid bearer token in the Authorization header", uri, List.of()));
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpServerRequest request) {
+        rateLimits.authenticationFailed(request);
         return challenge(respond(401, ProblemType.UNAUTHORIZED,
                 "the bearer token is missing, invalid or expired (an access token is required, not an ID token)",
                 uri, List.of()));
@@ -175,6 +184,12 @@ public class ProblemMappers {
                 Inputs.abbreviate(detail, Inputs.MAX_MESSAGE),
                 uri == null ? null : Inputs.abbreviate(uri.getPath(), Inputs.MAX_MESSAGE), bounded);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** A problem body for answers written below JAX-RS, by Vert.x route handlers (413 by length, 429 by address). */
+    public static String json(ProblemType type, int status, String detail, String path) {
+        return Json.write(new Problem(type.uri(), type.title(), status, Inputs.abbreviate(detail, Inputs.MAX_MESSAGE),
+                path == null ? null : Inputs.abbreviate(path, Inputs.MAX_MESSAGE), List.of()));
     }
 
     private static Problem.FieldError fieldError(ConstraintViolation<?> v) {

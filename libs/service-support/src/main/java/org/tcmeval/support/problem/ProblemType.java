@@ -96,6 +96,11 @@ public enum ProblemType {
             "Every update must name the revision it changes in `If-Match`, so that it cannot silently undo a change "
                     + "you have not seen.",
             "GET the resource, then send the update with `If-Match: \"<ETag from the GET>\"`."),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
+            "The caller made more bulk requests (imports, bulk report jobs, bulk decisions) than a minute allows, or "
+                    + "the client address sent too many requests without a valid token.",
+            "Wait the number of seconds in `Retry-After`, then send the request again (a bulk upload with the same "
+                    + "Idempotency-Key). A script that loops on an expired token should get a new token instead."),
     INTERNAL("internal", 500, "Internal error",
             "An unexpected error of the service; it has been logged.",
             "Report the time and the `instance` to the operators; retrying will not help until it is fixed."),

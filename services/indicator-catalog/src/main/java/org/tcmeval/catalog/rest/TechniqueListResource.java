@@ -38,11 +38,12 @@ import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
+import org.tcmeval.support.problem.ProblemType;
 import org.tcmeval.support.problem.Rules;
+import org.tcmeval.support.ratelimit.RateLimited;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.support.security.Roles;
-import org.tcmeval.support.problem.ProblemType;
 
 /** A province admin replaces the province's official technique list (中医药适宜技术推广目录) by CSV upload. */
 @Path("/api/v1/techniques/lists")
@@ -86,6 +87,9 @@ public class TechniqueListResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CATALOG_ADMIN})
+    @RateLimited
+    @APIResponse(responseCode = "429", description = RateLimited.DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "importTechniqueList", summary = "Upload a province's official technique list (CSV)",
             description = "Replaces the province's own technique list, which then is the list in force for reports of "
                     + "its divisions instead of the national list. UTF-8 CSV (a BOM is fine), one row per item, header "

@@ -28,6 +28,7 @@ import org.tcmeval.registry.mapping.DivisionCsv;
 import org.tcmeval.registry.mapping.DivisionMapper;
 import org.tcmeval.registry.service.DivisionTransferService;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.ratelimit.RateLimited;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -56,6 +57,9 @@ public class DivisionTransferResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.NATIONAL_ADMIN})
+    @RateLimited
+    @APIResponse(responseCode = "429", description = RateLimited.DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "importDivisions", summary = "Import a division tree from CSV",
             description = "UTF-8 CSV (a BOM is fine; the bytes must be UTF-8 whatever charset Content-Type names) with a header row: `code,name` required; `parentCode`, `level` "
                     + "(checked against the code), `levelLabel` and `population.<year>` columns optional. A column left "

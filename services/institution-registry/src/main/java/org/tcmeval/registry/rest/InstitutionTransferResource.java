@@ -26,6 +26,7 @@ import org.tcmeval.registry.service.InstitutionImportService;
 import org.tcmeval.registry.service.InstitutionQueryService;
 import org.tcmeval.support.http.RequestParams;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.ratelimit.RateLimited;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -57,6 +58,9 @@ public class InstitutionTransferResource {
     @Consumes(CSV)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PROVINCE_ADMIN, Roles.CITY_ADMIN, Roles.COUNTY_REVIEWER, Roles.PLATFORM_INTEGRATION})
+    @RateLimited
+    @APIResponse(responseCode = "429", description = RateLimited.DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "importInstitutions", summary = "Import institutions from CSV",
             description = "UTF-8 CSV (a BOM is fine; the bytes must be UTF-8 whatever charset Content-Type names), at most 20 MB, header row with the API's field names: "
                     + "`name,type,divisionCode` required; `id,uscc,registrationNumber,ownership,grade,ethnicMedicine,"

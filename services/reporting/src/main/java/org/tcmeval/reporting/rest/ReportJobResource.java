@@ -38,6 +38,7 @@ import org.tcmeval.support.idempotency.Idempotency;
 import org.tcmeval.support.problem.Problem;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.problem.Rules;
+import org.tcmeval.support.ratelimit.RateLimited;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -66,6 +67,9 @@ public class ReportJobResource {
     @Consumes({CSV, MediaType.APPLICATION_JSON})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PLATFORM_INTEGRATION, Roles.PROVINCE_ADMIN, Roles.COUNTY_REVIEWER})
+    @RateLimited
+    @APIResponse(responseCode = "429", description = RateLimited.DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "submitReportJob", summary = "File many reports at once (asynchronous)",
             description = "One report per row, as `text/csv` (UTF-8, a BOM is fine; header row in English - "
                     + "`institutionId`, `uscc`, `registrationNumber` or `divisionCode`, `period`, `techniques` (item codes "

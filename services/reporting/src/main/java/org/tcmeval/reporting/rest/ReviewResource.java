@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tcmeval.reporting.ReportAction;
 import org.tcmeval.reporting.service.ReviewService;
 import org.tcmeval.support.problem.Problem;
+import org.tcmeval.support.ratelimit.RateLimited;
 import org.tcmeval.support.security.Caller;
 import org.tcmeval.support.security.Roles;
 
@@ -39,6 +39,9 @@ public class ReviewResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.COUNTY_REVIEWER, Roles.CITY_ADMIN, Roles.PROVINCE_ADMIN})
+    @RateLimited
+    @APIResponse(responseCode = "429", description = RateLimited.DESCRIPTION,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @Operation(operationId = "decideReports", summary = "Approve or return many reports at once",
             description = "Each report is decided in its own transaction against the revision given for it; the "
                     + "answer lists, in request order, the new revision or the problem (stale, foreign, not awaiting "
