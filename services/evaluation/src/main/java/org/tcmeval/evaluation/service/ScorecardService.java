@@ -43,18 +43,22 @@ public class ScorecardService {
                 .chain(results -> catalog.resolver(year).chain(resolver -> {
                     Map<String, IndicatorResult> byCode = results.stream()
                             .collect(Collectors.toMap(r -> r.key.indicatorCode(), Function.identity()));
-                    Evaluator.Lookups lookups = evaluator.lookups();
-                    List<ScorecardView.Entry> entries = new ArrayList<>();
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (IndicatorDefinition i : Indicators.ALL) {
-                        IndicatorResult stored = byCode.get(i.code());
-                        chain = chain.chain(() -> (stored != null ? Uni.createFrom().item(stored)
-                                : evaluator.evaluate(divisionCode, i, year, resolver, lookups)
-                                        .map(ev -> ResultPublisher.toResult(year, ev)))
-                                .invoke(r -> entries.add(entry(i, r))).replaceWithVoid());
-                    }
-                    return chain.map(v -> new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, null,
-                            entries));
+                    List<IndicatorDefinition> unstored = Indicators.ALL.stream()
+                            .filter(i -> !byCode.containsKey(i.code())).toList();
+                    return evaluator.evaluateAll(divisionCode, unstored, year, resolver, evaluator.lookups())
+                            .map(evaluations -> {
+                                Map<String, IndicatorResult> judged = new java.util.HashMap<>();
+                                evaluations.forEach(ev -> judged.put(ev.judgement().indicatorCode(),
+                                        ResultPublisher.toResult(year, ev)));
+                                List<ScorecardView.Entry> entries = new ArrayList<>();
+                                for (IndicatorDefinition i : Indicators.ALL) {
+                                    IndicatorResult r = byCode.containsKey(i.code()) ? byCode.get(i.code())
+                                            : judged.get(i.code());
+                                    entries.add(entry(i, r));
+                                }
+                                return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, null,
+                                        entries);
+                            });
                 }));
     }
 
