@@ -104,6 +104,7 @@ public class EvaluationBench {
         try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
             postgres.createDatabases(List.of(database));
             int port = Ports.free();
+            int managementPort = Ports.free();
             Path log = work.resolve("evaluation.log");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
             String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
@@ -111,6 +112,7 @@ public class EvaluationBench {
                 command.addAll(List.of(extraOpts.trim().split("\\s+")));
             }
             command.addAll(List.of("-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort,
                     "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
                     "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
                     "-Dquarkus.datasource.username=" + postgres.user(),
@@ -121,7 +123,8 @@ public class EvaluationBench {
                     "-Dquarkus.oidc.token.issuer=" + ISSUER,
                     "-jar", jar.toString()));
             service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            awaitReady("http://127.0.0.1:" + port, service, log);
+            // Health is on the management interface, not the API port.
+            awaitReady("http://127.0.0.1:" + managementPort, service, log);
             System.out.println("evaluation is up (log: " + log + ")");
 
             // The catalog's profiles and the registry's institutions, as their services publish them.

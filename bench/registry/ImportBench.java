@@ -59,8 +59,10 @@ public class ImportBench {
                 String database = "registry_bench_" + round;
                 postgres.createDatabases(List.of(database));
                 int port = Ports.free();
+                int managementPort = Ports.free();
                 Process service = new ProcessBuilder(javaBinary(), "-Xmx1g", "-Dquarkus.profile=bench",
                         "-Dquarkus.http.port=" + port,
+                        "-Dquarkus.management.port=" + managementPort,
                         "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
                         "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
                         "-Dquarkus.datasource.username=" + postgres.user(),
@@ -72,7 +74,8 @@ public class ImportBench {
                         .redirectErrorStream(true).redirectOutput(work.resolve("service-" + round + ".log").toFile()).start();
                 services.add(service);
                 String base = "http://127.0.0.1:" + port;
-                awaitReady(base, service, work.resolve("service-" + round + ".log"));
+                // Health is on the management interface, not the API port.
+                awaitReady("http://127.0.0.1:" + managementPort, service, work.resolve("service-" + round + ".log"));
                 String token = token(keys);
                 System.out.printf("%nround %d (service log: %s)%n", round, work.resolve("service-" + round + ".log"));
                 timed("import divisions", demo.divisions().size(), () -> post(base + "/api/v1/divisions/import", token, divisions));

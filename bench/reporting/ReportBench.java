@@ -89,6 +89,7 @@ public class ReportBench {
             String database = "reporting_bench";
             postgres.createDatabases(List.of(database));
             int port = Ports.free();
+            int managementPort = Ports.free();
             Path log = work.resolve("reporting.log");
             List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
             // e.g. TCM_BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/reporting.jfr,settings=profile
@@ -98,6 +99,7 @@ public class ReportBench {
             }
             command.addAll(List.of("-Dquarkus.profile=bench",
                     "-Dquarkus.http.port=" + port,
+                    "-Dquarkus.management.port=" + managementPort,
                     "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
                     "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
                     "-Dquarkus.datasource.username=" + postgres.user(),
@@ -110,7 +112,8 @@ public class ReportBench {
                     "-jar", jar.toString()));
             service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             String base = "http://127.0.0.1:" + port;
-            awaitReady(base, service, log);
+            // Health is on the management interface, not the API port.
+            awaitReady("http://127.0.0.1:" + managementPort, service, log);
             System.out.println("reporting is up (log: " + log + ")");
             String token = token(keys);
 

@@ -85,10 +85,12 @@ class FaultSuiteTest {
         Path keycloakHome = Path.of(System.getProperty("tcm.keycloak.home",
                 Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite").toString()));
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
         Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        Stack.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
         // Every submitted version counts, so one request per report is all the stream needs.
         stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
-                false), Map.of("TCM_EVALUATION_COUNTING", "LATEST_SUBMITTED")).supervise();
+                managementPorts, false), Map.of("TCM_EVALUATION_COUNTING", "LATEST_SUBMITTED")).supervise();
         note("suite started in %d ms", stack.startup().toMillis());
         provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
         reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");

@@ -14,6 +14,9 @@ public final class Launcher {
 
     static final Map<String, Integer> PORTS = Map.of("institution-registry", 8081, "indicator-catalog", 8082,
             "reporting", 8083, "evaluation", 8084);
+    /** Health and metrics, for operators: not the API port, so a deployment can keep them private. */
+    static final Map<String, Integer> MANAGEMENT_PORTS = Map.of("institution-registry", 9081, "indicator-catalog", 9082,
+            "reporting", 9083, "evaluation", 9084);
 
     private Launcher() {
     }
@@ -22,7 +25,8 @@ public final class Launcher {
         Path root = Path.of(System.getProperty("tcm.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".local");
         System.out.println("Starting PostgreSQL, Kafka, Keycloak and the four services (data in " + data + ") ...");
-        Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS, true))
+        Stack stack = Stack.start(new Stack.Layout(root, data, data.resolve("keycloak"), 15432, 19092, 8180, PORTS,
+                MANAGEMENT_PORTS, true))
                 .supervise();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("\nStopping ...")));
         if (demoWanted(args, System.getenv("TCM_DEMO"))) {
@@ -57,7 +61,7 @@ public final class Launcher {
         StringBuilder b = new StringBuilder("\nThe suite is up in " + stack.startup().toSeconds() + " s.\n\n");
         for (String s : Stack.SERVICES) {
             b.append(String.format("  %-21s %s   Swagger UI %s/q/swagger-ui   health %s/q/health%n", s, stack.url(s),
-                    stack.url(s), stack.url(s)));
+                    stack.url(s), stack.managementUrl(s)));
         }
         b.append(String.format("  %-21s %s%n", "keycloak (realm tcm)", stack.keycloakRealmUrl()));
         b.append(String.format("  %-21s %s%n", "kafka", stack.kafkaBootstrap()));

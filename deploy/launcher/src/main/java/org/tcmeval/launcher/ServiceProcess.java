@@ -31,6 +31,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final List<String> command;
     private final Map<String, String> env;
     private final Path log;
@@ -41,9 +42,11 @@ public final class ServiceProcess implements AutoCloseable {
     private int quickCrashes;
     private int restarts;
 
-    private ServiceProcess(String name, int port, List<String> command, Map<String, String> env, Path log) {
+    private ServiceProcess(String name, int port, int managementPort, List<String> command, Map<String, String> env,
+            Path log) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.command = command;
         this.env = env;
         this.log = log;
@@ -51,9 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     /**
      * @param app the service's {@code target/quarkus-app} folder
+     * @param port the API port, {@code managementPort} the port of health and metrics; {@code env} must set both
      * @param env settings the service reads ({@code TCM_*}); everything else keeps its defaults
      */
-    public static ServiceProcess start(String name, Path app, int port, Map<String, String> env, Path logDir) {
+    public static ServiceProcess start(String name, Path app, int port, int managementPort, Map<String, String> env,
+            Path logDir) {
         Path jar = app.resolve("quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (mvn -DskipTests install)");
@@ -64,7 +69,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.deleteIfExists(log);
             List<String> cmd = List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-            ServiceProcess s = new ServiceProcess(name, port, cmd, Map.copyOf(env), log);
+            ServiceProcess s = new ServiceProcess(name, port, managementPort, cmd, Map.copyOf(env), log);
             s.launch();
             return s;
         } catch (IOException e) {
@@ -166,9 +171,9 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Waits until {@code /q/health/ready} answers 200 (database migrated, Kafka reachable). */
+    /** Waits until {@code /q/health/ready} (management port) answers 200 (database migrated, Kafka reachable). */
     public ServiceProcess awaitReady(Duration timeout) {
-        URI ready = URI.create(url() + "/q/health/ready");
+        URI ready = URI.create(managementUrl() + "/q/health/ready");
         // A supervised service that dies is started again, so its exit is no reason to stop waiting.
         Processes.awaitCondition(name, timeout, supervised ? null : process, log, () -> readiness(ready) == 200);
         return this;
@@ -176,7 +181,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The status {@code /q/health/ready} answers now: 200 ready, 503 not ready, -1 no answer (not listening). */
     public int readiness() {
-        return readiness(URI.create(url() + "/q/health/ready"));
+        return readiness(URI.create(managementUrl() + "/q/health/ready"));
     }
 
     private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
@@ -199,6 +204,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health ({@code /q/health}) and metrics ({@code /q/metrics}); the API port answers 404 for them. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     public long pid() {

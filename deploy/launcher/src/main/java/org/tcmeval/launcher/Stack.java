@@ -30,13 +30,15 @@ public final class Stack implements AutoCloseable {
             "indicator-catalog", "TCM_CATALOG_PORT", "reporting", "TCM_REPORTING_PORT", "evaluation",
             "TCM_EVALUATION_PORT");
 
-    /** Where things live and which loopback ports they use. */
     /**
+     * Where things live and which loopback ports they use.
+     *
+     * @param servicePorts each service's API port; {@code managementPorts} its health and metrics port
      * @param keycloakHome where the Keycloak distribution is unpacked and built once (slow the first time)
      * @param persistent keep PostgreSQL data and Keycloak's realm between runs (command 1); false for tests
      */
     public record Layout(Path root, Path dataDir, Path keycloakHome, int postgresPort, int kafkaPort, int keycloakPort,
-            Map<String, Integer> servicePorts, boolean persistent) {
+            Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, boolean persistent) {
     }
 
     private final PostgresServer postgres;
@@ -115,12 +117,20 @@ public final class Stack implements AutoCloseable {
         env.put("TCM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("TCM_OIDC_URL", kc.realmUrl(REALM));
         env.put(PORT_VARIABLE.get(name), String.valueOf(layout.servicePorts().get(name)));
+        env.put(PORT_VARIABLE.get(name).replace("_PORT", "_MANAGEMENT_PORT"),
+                String.valueOf(layout.managementPorts().get(name)));
         Path app = layout.root().resolve("services").resolve(name).resolve("target/quarkus-app");
-        return ServiceProcess.start(name, app, layout.servicePorts().get(name), env, layout.dataDir().resolve("logs"));
+        return ServiceProcess.start(name, app, layout.servicePorts().get(name), layout.managementPorts().get(name), env,
+                layout.dataDir().resolve("logs"));
     }
 
     public String url(String service) {
         return services.get(service).url();
+    }
+
+    /** The service's management interface: {@code /q/health}, {@code /q/metrics}. */
+    public String managementUrl(String service) {
+        return services.get(service).managementUrl();
     }
 
     /** One of {@link #SERVICES}, to crash and start again. */

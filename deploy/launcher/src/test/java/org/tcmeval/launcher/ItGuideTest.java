@@ -24,7 +24,7 @@ class ItGuideTest {
 
     @Test
     void anExampleWithoutExpectationsIsRefused() {
-        String markdown = "```sh title=\"unchecked\"\ncurl -s http://127.0.0.1:8081/q/health\n```\n\nprose\n";
+        String markdown = "```sh title=\"unchecked\"\ncurl -s http://127.0.0.1:9081/q/health\n```\n\nprose\n";
         assertThatThrownBy(() -> ItGuide.parse(markdown)).hasMessageContaining("expect");
         assertThatThrownBy(() -> ItGuide.parse("```sh title=\"x\"\necho\n```\n<!-- expect\noutput: x\n-->"))
                 .hasMessageContaining("http:");

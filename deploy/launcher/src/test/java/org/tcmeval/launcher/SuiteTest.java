@@ -57,9 +57,11 @@ class SuiteTest {
         Path keycloakHome = Path.of(System.getProperty("tcm.keycloak.home",
                 Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite").toString()));
         Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
         Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        Stack.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
         stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
-                false));
+                managementPorts, false));
         System.out.printf("suite started in %d ms%n", stack.startup().toMillis());
         admin = Api.token(stack.keycloakRealmUrl(), "yulin-admin", "yulin-admin-pass");
         reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
@@ -282,6 +284,25 @@ class SuiteTest {
         assertThat(records.keySet()).as("topics with records").containsExactlyInAnyOrderElementsOf(topics);
         assertThat(problems.stream().limit(20).toList()).as("%d records differ from openapi/asyncapi.yaml",
                 problems.size()).isEmpty();
+    }
+
+    /**
+     * Health and metrics are for operators: each service serves them on its management port, and its
+     * API port answers 404 problem+json for them as for any unknown path.
+     */
+    @Test
+    @Order(11)
+    void healthAndMetricsAreOnTheManagementPortsOnly() {
+        for (String s : Stack.SERVICES) {
+            given().get(stack.managementUrl(s) + "/q/health/ready").then().statusCode(200)
+                    .body("status", equalTo("UP"));
+            assertThat(given().get(stack.managementUrl(s) + "/q/metrics").then().statusCode(200).extract().asString())
+                    .as(s).contains("http_server_requests_seconds_count");
+            for (String path : List.of("/q/metrics", "/q/health", "/q/health/ready")) {
+                given().get(stack.url(s) + path).then().statusCode(404).contentType("application/problem+json")
+                        .body("type", equalTo("/problems/not-found"));
+            }
+        }
     }
 
     static String registerCentre(String name, String township, String first17) {

@@ -1,15 +1,19 @@
 package org.tcmeval.catalog;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItems;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.Management;
 import org.tcmeval.testing.OpenApiContract;
 import org.tcmeval.testing.TestTokens;
 
@@ -18,6 +22,9 @@ import org.tcmeval.testing.TestTokens;
 class IndicatorResourceTest {
 
     static final String READER = TestTokens.token("450902", "dashboard-reader");
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void servesTheTcmPhysicianRatioFromTheSharedDefinitions() {
@@ -56,8 +63,22 @@ class IndicatorResourceTest {
 
     @Test
     void readyOnceSeededAndTopicsAreCompacted() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItems("canonical profiles seeded", "compacted topics"));
+    }
+
+    /** Health and metrics live on the management port only; the API port treats them as any unknown path. */
+    @Test
+    void healthAndMetricsAreOnTheManagementPortOnly() {
+        Management.given(management).get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count"));
+        Management.given(management).get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/ready"}) {
+            given().get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/not-found"));
+        }
+        // The API documentation stays with the API.
+        given().get("/q/openapi").then().statusCode(200);
     }
 
     @Test

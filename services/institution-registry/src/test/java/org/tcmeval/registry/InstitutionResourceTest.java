@@ -14,8 +14,10 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.tcmeval.events.EventJson;
 import org.tcmeval.events.InstitutionChanged;
 import org.tcmeval.events.Topics;
 import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.Management;
 import org.tcmeval.testing.OpenApiContract;
 import org.tcmeval.testing.TestTokens;
 import org.tcmeval.testing.TopicReader;
@@ -36,6 +39,9 @@ class InstitutionResourceTest {
 
     static final String YULIN_ADMIN = Fixtures.YULIN_ADMIN;
     static final String RONG_READER = TestTokens.token("450921", "dashboard-reader");
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     static Map<String, Object> thc(String name, String uscc) {
         return Map.of("name", name, "type", "THC", "divisionCode", "450902100", "uscc", uscc, "openedOn", "1998-06-01");
@@ -171,7 +177,7 @@ class InstitutionResourceTest {
 
     @Test
     void healthIsOpenAndReportsTheCompactedTopic() {
-        given().get("/q/health/ready").then().statusCode(200)
+        Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'compacted topics' }.status", equalTo("UP"));
     }
 
@@ -182,9 +188,9 @@ class InstitutionResourceTest {
     @Test
     void notReadyWhileTheBrokerIsDownAndReadyAgainAfter() {
         InfraResource.withKafkaDown(() -> await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/health/ready").then().statusCode(503)
+                Management.given(management).get("/q/health/ready").then().statusCode(503)
                         .body("checks.find { it.name == 'kafka broker' }.status", equalTo("DOWN"))));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> Management.given(management).get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'kafka broker' }.status", equalTo("UP")));
     }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.health.Readiness;
  * <li>{@code /q/health} and {@code /q/health/ready} always show them UP with the open count per channel,
  * so whoever looks at the service's health sees them too.</li>
  * </ul>
+ * Both are on the service's management port ({@code quarkus.management.port}), as all health and metrics are.
  * Both read the counts {@link DeadLetters} keeps (no query per probe), refreshed at least every
  * {@code tcm.dead-letters.refresh-interval}; the datasource's own readiness check covers the database.
  */

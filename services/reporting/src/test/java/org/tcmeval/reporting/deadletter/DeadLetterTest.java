@@ -7,10 +7,12 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ import org.tcmeval.reporting.technique.TechniqueDirectoryTest;
 import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.support.security.Roles;
 import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.Management;
 import org.tcmeval.testing.TestTokens;
 import org.tcmeval.testing.TopicWriter;
 
@@ -39,6 +42,9 @@ public class DeadLetterTest {
 
     static final String ADMIN = TestTokens.token("45", Roles.PROVINCE_ADMIN);
     static final String REVIEWER = TestTokens.token("450921", Roles.COUNTY_REVIEWER);
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     DeadLetters deadLetters;
@@ -62,8 +68,8 @@ public class DeadLetterTest {
         return items.stream().filter(i -> key.equals(i.get("key"))).findFirst().orElse(null);
     }
 
-    static double gauge(String channel) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    double gauge(String channel) {
+        String metrics = Management.given(management).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher m = Pattern.compile("^tcm_dead_letters_open\\{channel=\"" + Pattern.quote(channel) + "\"[^}]*} (\\S+)$",
                 Pattern.MULTILINE).matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
@@ -109,8 +115,8 @@ public class DeadLetterTest {
         int open = list("channel", "technique-changed").getList("items").size();
         assertThat(open).isGreaterThanOrEqualTo(1);
         assertThat(gauge("technique-changed")).isEqualTo(open);
-        given().get("/q/health/group/dead-letters").then().statusCode(503).body("status", equalTo("DOWN"));
-        given().get("/q/health/ready").then().body("checks.find { it.name == 'dead-letters' }.status", equalTo("UP"));
+        Management.given(management).get("/q/health/group/dead-letters").then().statusCode(503).body("status", equalTo("DOWN"));
+        Management.given(management).get("/q/health/ready").then().body("checks.find { it.name == 'dead-letters' }.status", equalTo("UP"));
 
         // Still malformed: the replay fails, says why, and leaves it open with one more attempt.
         String id = (String) letter.get("id");
