@@ -102,7 +102,10 @@ class InstitutionUpdateTest {
         patch(id, "\"1\"", "{\"hospital\": true}").statusCode(400).body("errors[0].rule", equalTo("unknown-field"));
         patch(id, "\"1\"", "{\"type\": \"HOSPITAL\"}").statusCode(400).body("errors[0].field", equalTo("type"));
         patch(id, "\"1\"", "{\"name\": \"\"}").statusCode(400).body("errors[0].field", equalTo("name"));
-        patch(id, "W/\"x\"", "{\"name\": \"新名\"}").statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        patch(id, "\"x\"", "{\"name\": \"新名\"}").statusCode(400).body("errors[0].field", equalTo("If-Match"));
+        // The current revision, but weak: If-Match compares strongly (RFC 9110 §13.1.1), so it never matches.
+        patch(id, "W/\"1\"", "{\"name\": \"新名\"}").statusCode(412).contentType("application/problem+json")
+                .body("type", equalTo("/problems/revision-mismatch"));
         given().auth().oauth2(YULIN).contentType(ContentType.JSON).header("If-Match", "\"1\"").body("[1]")
                 .patch("/api/v1/institutions/" + id).then().statusCode(400);
         given().auth().oauth2(YULIN).get("/api/v1/institutions/" + id).then().header("ETag", "\"1\"");

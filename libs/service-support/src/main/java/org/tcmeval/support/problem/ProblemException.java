@@ -75,8 +75,10 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
-     * The revision an {@code If-Match: "<revision>"} header names (a weak tag is accepted too); 428
-     * without one, since an unguarded write could silently undo a change the caller has not seen.
+     * The revision an {@code If-Match: "<revision>"} header names; 428 without one, since an unguarded
+     * write could silently undo a change the caller has not seen. If-Match compares strongly (RFC 9110
+     * §13.1.1): a weak tag ({@code W/"3"}) never matches any representation, whether or not the
+     * resource exists, so it is a 412 at once.
      */
     public static long ifMatchRevision(String header) {
         if (header == null || header.isBlank() || header.strip().equals("*")) {
@@ -85,7 +87,8 @@ public class ProblemException extends RuntimeException {
         }
         String tag = header.strip();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw stale("If-Match uses strong comparison: a weak ETag (W/...) never matches; send the ETag exactly as "
+                    + "GET returned it, e.g. \"3\"");
         }
         if (tag.matches("\"\\d{1,18}\"")) {
             return Long.parseLong(tag.substring(1, tag.length() - 1));
