@@ -79,9 +79,19 @@ public record Target(
 
     private static void requireInRange(String code, String field, BigDecimal value, Unit unit) {
         if (!unit.accepts(value)) {
-            throw new IllegalArgumentException(code + ": " + field + ": " + value.toPlainString()
+            throw new IllegalArgumentException(code + ": " + field + ": " + shown(value)
                     + " is outside the range " + unit.range() + " of unit " + unit);
         }
+    }
+
+    /**
+     * A value as a message may quote it: plain digits when short, else scientific and cut, so that
+     * 1E+1000000 does not become a million digits (issue 11: messages never grow with the input).
+     */
+    static String shown(BigDecimal value) {
+        String plain = value.precision() - value.scale() <= 30 && value.scale() <= 30 ? value.toPlainString()
+                : value.toString();
+        return plain.length() <= 40 ? plain : plain.substring(0, 37) + "...";
     }
 
     /** 不低于 threshold, due 2025, expected, everywhere. */

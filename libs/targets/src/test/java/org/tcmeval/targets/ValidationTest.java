@@ -38,6 +38,35 @@ class ValidationTest {
     }
 
     @Test
+    void everyUnitBoundsThresholdsAndBaselines() {
+        // Each unit's largest value is accepted and one more is not: 100 %, 10,000 per 10,000 residents
+        // (one per resident), 1,000 per 1,000, a province's 10,000,000 institutions or beds (the bound of
+        // ReportField's jurisdiction counts), 1,000,000 亿元 (the bound of the reported amounts).
+        List<Object[]> cases = List.of(
+                new Object[] {Indicators.TCM_PHYSICIAN_RATIO, "100", "100.01"},
+                new Object[] {Indicators.TCM_GP_DENSITY, "10000", "10000.1"},
+                new Object[] {Indicators.TCM_PHYSICIANS_PER_1K, "1000", "1000.1"},
+                new Object[] {Indicators.DEMONSTRATION_TCM_CLINIC_AREAS, "10000000", "10000001"},
+                new Object[] {Indicators.TCM_HEALTH_SERVICE_SCALE, "1000000", "1000000.5"});
+        for (Object[] c : cases) {
+            IndicatorDefinition indicator = (IndicatorDefinition) c[0];
+            assertThat(Target.atLeast(indicator, (String) c[1], SRC).threshold()).isEqualByComparingTo((String) c[1]);
+            assertThatIllegalArgumentException().as(indicator.code())
+                    .isThrownBy(() -> Target.atLeast(indicator, (String) c[2], SRC))
+                    .withMessage(indicator.code() + ": threshold: " + c[2] + " is outside the range [0, " + c[1]
+                            + "] of unit " + indicator.unit());
+        }
+        // 1e400 (the input of issue 11) is refused, not stored.
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Target.atLeast(Indicators.TCM_HEALTH_SERVICE_SCALE, "1e400", SRC))
+                .withMessageContaining("is outside the range [0, 1000000] of unit HUNDRED_MILLION_YUAN");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> new Target(Indicators.TCM_GP_DENSITY.code(), Comparator.AT_LEAST, BigDecimal.ONE, null,
+                        2025, Nature.EXPECTED, new BigDecimal("20000"), 2020, null, SRC))
+                .withMessageContaining("baseline: 20000 is outside the range [0, 10000]");
+    }
+
+    @Test
     void betweenWithLowerAboveUpperIsRejected() {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Target.between(Indicators.TCM_GP_DENSITY, "0.7", "0.4", SRC))

@@ -29,7 +29,7 @@ public final class LibraryViolations {
 
     static {
         RULES.put("unknown indicator code", "known-indicator");
-        RULES.put("is outside the range", "unit-range");
+        RULES.put("is outside the range", "range");
         RULES.put("is above upper bound", "lower-not-above-upper");
         RULES.put("needs an upper bound", "upper-required");
         RULES.put("only BETWEEN has an upper bound", "upper-only-for-between");

@@ -58,10 +58,27 @@ class BadInputTest {
     @Test
     void aRateOfOneHundredThirtyPercent() {
         problem(putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "TCM_PHYSICIAN_RATIO",
-                Api.target("AT_LEAST", 130, GX_PLAN, "附表 考核评价指标 第14项")), 400, "threshold", "unit-range");
+                Api.target("AT_LEAST", 130, GX_PLAN, "附表 考核评价指标 第14项")), 400, "threshold", "range");
         putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "TCM_PHYSICIAN_RATIO",
                 Api.target("AT_LEAST", 130, GX_PLAN, "附表 考核评价指标 第14项"))
                 .body("detail", containsString("130 is outside the range [0, 100] of unit PERCENT"));
+        assertThat(Api.revisionCount("guigang-2025")).isEqualTo(1);
+    }
+
+    /** Not only rates are bounded: every unit has a largest value (libs/targets Unit). */
+    @Test
+    void thresholdsOfEveryUnitAreBounded() {
+        // 20,000 GPs per 10,000 residents would be two per resident; the bound is one per resident.
+        problem(putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "TCM_GP_DENSITY",
+                Api.target("AT_LEAST", 20000, GX_PLAN, "附表 考核评价指标 第13项")), 400, "threshold", "range");
+        putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "TCM_GP_DENSITY",
+                Api.target("AT_LEAST", 20000, GX_PLAN, "附表 考核评价指标 第13项"))
+                .body("detail", containsString("20000 is outside the range [0, 10000] of unit PER_10K_RESIDENTS"));
+        // A count (demonstration clinic areas) above the 10,000,000 of a whole province's institutions.
+        putTarget(Api.GUANGXI_ADMIN, "guigang-2025", "DEMONSTRATION_TCM_CLINIC_AREAS",
+                Api.target("AT_LEAST", 20000000, GX_PLAN, "附表 第5项"))
+                .statusCode(400).body("errors[0].field", equalTo("threshold")).body("errors[0].rule", equalTo("range"))
+                .body("detail", containsString("20000000 is outside the range [0, 10000000] of unit COUNT"));
         assertThat(Api.revisionCount("guigang-2025")).isEqualTo(1);
     }
 

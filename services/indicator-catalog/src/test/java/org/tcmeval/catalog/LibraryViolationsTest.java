@@ -30,7 +30,7 @@ class LibraryViolationsTest {
     @Test
     void targetRules() {
         assertThat(error(() -> Target.atLeast(Indicators.TCM_PHYSICIAN_RATIO, "130", SRC), ""))
-                .extracting(FieldError::field, FieldError::rule).containsExactly("threshold", "unit-range");
+                .extracting(FieldError::field, FieldError::rule).containsExactly("threshold", "range");
         assertThat(error(() -> Target.between(Indicators.TCM_GP_DENSITY, "0.7", "0.4", SRC), "targets[3]"))
                 .extracting(FieldError::field, FieldError::rule)
                 .containsExactly("targets[3].threshold", "lower-not-above-upper");

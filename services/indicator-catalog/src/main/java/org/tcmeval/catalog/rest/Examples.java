@@ -109,7 +109,7 @@ final class Examples {
             {"type": "/problems/validation", "title": "Request is invalid", "status": 400,
              "detail": "TCM_PHYSICIAN_RATIO: threshold: 130 is outside the range [0, 100] of unit PERCENT",
              "instance": "/api/v1/profiles/guangxi-2022/targets/TCM_PHYSICIAN_RATIO",
-             "errors": [{"field": "threshold", "rule": "unit-range",
+             "errors": [{"field": "threshold", "rule": "range",
                          "message": "TCM_PHYSICIAN_RATIO: threshold: 130 is outside the range [0, 100] of unit PERCENT"}]}""";
 
     static final String CYCLE = """

@@ -10,7 +10,9 @@ import org.tcmeval.targets.Comparator;
 import org.tcmeval.targets.Nature;
 
 @Schema(name = "TargetRequest", description = "A target (目标值) a profile sets for one indicator. Thresholds are in the "
-        + "indicator's unit (a PERCENT lies in 0-100).")
+        + "indicator's unit, and threshold, upper and baseline lie in the unit's range, else 400 with rule `range`: "
+        + "PERCENT 0-100, PER_10K_RESIDENTS 0-10000 and PER_1K_RESIDENTS 0-1000 (at most one per resident), COUNT "
+        + "0-10000000 (a province's institutions or beds), HUNDRED_MILLION_YUAN 0-1000000.")
 public record TargetBody(
         @Schema(description = "Indicator code; optional where the path names it, else required",
                 example = "TCM_GP_DENSITY")
