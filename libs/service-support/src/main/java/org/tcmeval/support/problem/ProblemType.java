@@ -76,6 +76,10 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
             "The body is larger than the operation accepts (the limit is in `detail`).",
             "Split the upload (for bulk reports: one file per county or per city)."),
+    URI_TOO_LONG("uri-too-long", 414, "URI Too Long",
+            "The request line (method, path and query string) is longer than the service reads (the limit is in "
+                    + "`detail`). Long filters usually mean many repeated query parameters.",
+            "Shorten the query: page with `cursor` and `limit`, or filter by a wider division instead of listing many."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported Media Type",
             "The body's `Content-Type` is not one the operation reads, or its charset is not UTF-8.",
             "Send `application/json` (UTF-8), or `text/csv` where the operation takes CSV."),
@@ -101,6 +105,11 @@ public enum ProblemType {
                     + "the client address sent too many requests without a valid token.",
             "Wait the number of seconds in `Retry-After`, then send the request again (a bulk upload with the same "
                     + "Idempotency-Key). A script that loops on an expired token should get a new token instead."),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request Header Fields Too Large",
+            "The request's header fields together are larger than the service reads (the limit is in `detail`); "
+                    + "usually a token or cookies that have grown.",
+            "Send only the headers the API needs (`Authorization`, `Content-Type`, `Accept`, `If-Match`, "
+                    + "`Idempotency-Key`); get a fresh access token if it has grown."),
     INTERNAL("internal", 500, "Internal error",
             "An unexpected error of the service; it has been logged.",
             "Report the time and the `instance` to the operators; retrying will not help until it is fixed."),
@@ -109,7 +118,7 @@ public enum ProblemType {
                     + "was written.",
             "Retry after the number of seconds in `Retry-After`, with the same Idempotency-Key for a submission."),
     HTTP_ERROR("http-error", 400, "Request rejected",
-            "The HTTP layer refused the request (for example a URI or headers too long); `status` is the HTTP status.",
+            "The HTTP layer refused the request (for example a malformed request line); `status` is the HTTP status.",
             "Send a smaller or simpler request.");
 
     /** Where the pages are served, relative to each service's root; a problem's {@code type} resolves there. */
