@@ -36,6 +36,9 @@ import org.tcmeval.registry.UnifiedSocialCreditCode;
  * relation to the user's own (own, child, parent, sibling, foreign). The expected outcome of a call is
  * read from the table (the one source); the actual one is what the service answers.
  *
+ * <p>Every operation the specs secure is also called once without a token: 401 problem+json with
+ * {@code WWW-Authenticate: Bearer}.
+ *
  * <p>Allowed means no 401, no 403 and no "outside" answer; a role refusal is 403; outside the
  * jurisdiction is 404, an empty list (the fixture is missing from it) or the operation's own outside
  * problem (403 for target profiles, 422 {@code known-institution} when filing). Writes are sent so they
@@ -65,11 +68,15 @@ final class RoleMatrix {
         }
     }
 
-    enum Expect { ALLOWED, ROLE, OUTSIDE }
+    /** UNAUTHENTICATED: no token at all, a 401 problem with {@code WWW-Authenticate: Bearer} (RFC 6750). */
+    enum Expect { ALLOWED, ROLE, OUTSIDE, UNAUTHENTICATED }
 
     /** A matrix user: name, jurisdiction and roles from the token itself. */
     record User(String name, String division, Set<String> roles, String token) {
     }
+
+    /** A caller without a token; the division only chooses which fixtures its calls aim at. */
+    private static final User ANONYMOUS = new User("(no token)", "45", Set.of(), null);
 
     /** What a call may act on: a division, and the fixtures that lie in it. */
     record Target(String division, String institution, String report, String profile) {
@@ -181,7 +188,7 @@ final class RoleMatrix {
 
     /**
      * Every operation of the committed specs, keyed by operation id, or service.operationId where two
-     * services share an id; with its method and path.
+     * services share an id; with its method, path and whether it needs a token ({@code secured}/{@code open}).
      */
     static Map<String, String[]> operations(Path openapi) {
         Map<String, List<String[]>> byId = new TreeMap<>();
@@ -190,8 +197,11 @@ final class RoleMatrix {
                 JsonNode spec = new YAMLMapper().readTree(openapi.resolve(service + ".yaml").toFile());
                 spec.get("paths").properties().forEach(p -> p.getValue().properties().forEach(m -> {
                     if (m.getValue().has("operationId")) {
+                        // An operation is secured when it names a security requirement (none is global).
+                        boolean secured = m.getValue().path("security").size() > 0;
                         byId.computeIfAbsent(m.getValue().get("operationId").asText(), k -> new ArrayList<>())
-                                .add(new String[] {service, m.getKey().toUpperCase(), p.getKey()});
+                                .add(new String[] {service, m.getKey().toUpperCase(), p.getKey(),
+                                        secured ? "secured" : "open"});
                     }
                 }));
             } catch (IOException e) {
@@ -263,9 +273,32 @@ final class RoleMatrix {
             pool.shutdown();
         }
         all.stream().filter(c -> c.detail() != null).forEach(wrong::add);
+        // Each secured operation once more without any token. (Under tcm.rate-limit.auth-failures-per-minute,
+        // default 60 per address and service: the most secured operations of one service, reporting's, are 22.)
+        List<Call> anonymous = ops.entrySet().stream().filter(o -> o.getValue()[3].equals("secured"))
+                .map(o -> withoutToken(o.getKey(), calls.get(o.getKey()))).toList();
+        anonymous.stream().filter(c -> c.detail() != null).forEach(wrong::add);
+        all.addAll(anonymous);
         System.out.printf("role matrix: %d users x %d operations, %d calls checked (%d requests) in %d ms%n",
                 users.size(), rows.size(), all.size(), requests.get(), Duration.between(begin, Instant.now()).toMillis());
         return wrong;
+    }
+
+    private Call withoutToken(String op, BiFunction<User, Target, Response> call) {
+        Target t = firstApplicable(op, ANONYMOUS);
+        Response r = call.apply(ANONYMOUS, t);
+        requests.incrementAndGet();
+        String detail = null;
+        if (r.statusCode() != 401) {
+            detail = "expected 401, answered " + r.statusCode();
+        } else if (r.contentType() == null || !r.contentType().startsWith("application/problem+json")) {
+            detail = "401 with Content-Type " + r.contentType() + ", not a problem";
+        } else if (r.wwwAuthenticate() == null || !r.wwwAuthenticate().startsWith("Bearer")) {
+            detail = "401 without WWW-Authenticate: Bearer (" + r.wwwAuthenticate() + ")";
+        }
+        return new Call(ANONYMOUS.name(), op, t.division(), Relation.of(ANONYMOUS.division(), t.division()),
+                Expect.UNAUTHENTICATED, r.statusCode(),
+                detail == null ? null : detail + ": " + r.asString().substring(0, Math.min(240, r.asString().length())));
     }
 
     private String ownTarget(User u) {
@@ -438,8 +471,8 @@ final class RoleMatrix {
         return new Request(u.token());
     }
 
-    /** An answer: status and body. */
-    record Response(int statusCode, String asString) {
+    /** An answer: status, body and the headers the checks read. */
+    record Response(int statusCode, String asString, String contentType, String wwwAuthenticate) {
         String path(String field) {
             try {
                 return JSON.readTree(asString).get(field).asText();
@@ -460,8 +493,11 @@ final class RoleMatrix {
         private final StringBuilder query = new StringBuilder();
         private String body = "";
 
+        /** @param token null for a request without credentials */
         Request(String token) {
-            headers.put("Authorization", "Bearer " + token);
+            if (token != null) {
+                headers.put("Authorization", "Bearer " + token);
+            }
             headers.put("Content-Type", "application/json; charset=UTF-8");
         }
 
@@ -520,7 +556,8 @@ final class RoleMatrix {
             });
             try {
                 HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Response(r.statusCode(), r.body());
+                return new Response(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(null),
+                        r.headers().firstValue("WWW-Authenticate").orElse(null));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
