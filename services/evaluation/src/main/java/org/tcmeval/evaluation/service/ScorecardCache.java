@@ -71,18 +71,14 @@ public class ScorecardCache {
                   (select count(*) || ':' || coalesce(sum(hashtextextended(id || ':' || revision || ':' || type || ':'
                                  || county_code || ':' || coalesce(opened_on, '0001-01-01') || ':'
                                  || coalesce(closed_on, '9999-12-31'), 0)), 0)
-                     from institution_ref where county_code like :p)""" : "") + ")";
+                     from institution_ref where """ + (division.length() == 6 ? " county_code = cast(:d as char(6)))"
+                        : " county_code like :p)") : "") + ")";
         return Panache.getSession().chain(s -> {
             var q = s.createNativeQuery(sql, String.class).setParameter("d", division).setParameter("y", year);
-            if (registrations) {
+            if (registrations && division.length() != 6) {
                 q.setParameter("p", division + "%");
             }
             return q.getSingleResult();
         });
-    }
-
-    /** Forgets everything (tests). */
-    public void clear() {
-        entries.clear();
     }
 }
