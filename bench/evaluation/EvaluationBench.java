@@ -208,7 +208,10 @@ public class EvaluationBench {
             // Dashboard reads (issue 9): open-loop at a fixed rate over the stored results.
             int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 50;
             int readSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
+            double readCpu = cpuSeconds(service.pid());
             reads(base, token, institutionDivision, readRate, readSeconds);
+            System.out.printf("  %-52s %7.2f s   (load average %s)%n", "evaluation CPU time for the reads",
+                    cpuSeconds(service.pid()) - readCpu, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
 
             // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
             steady(postgres, database, producer, reports, rate, seconds);
