@@ -160,6 +160,107 @@ class DrillDownFlowTest {
     }
 
     @Test
+    void gapPagesWalkedByLinkHeaderMatchOneBigPage() {
+        // 兴宁区 450102, five THCs of this test alone (rule: >= 6 classes and >= 10 items):
+        // r 6/7: 3 items short (distance 3); p 5/9 and q 4/10: distance 1 + 1 = 2 and 2 (a tie, by id);
+        // s 6/9: 1 item (distance 1); t 6/10 meets. 1 of 5 meets: 20% < 100%, NOT_MET.
+        List<String> tie = new java.util.ArrayList<>(List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString()));
+        java.util.Collections.sort(tie);
+        String p = institution("450102100", 0, tie.get(0), YEAR);
+        String q = institution("450102101", 0, tie.get(1), YEAR);
+        String r = institution("450102102", 0, UUID.randomUUID().toString(), YEAR);
+        String s = institution("450102103", 0, UUID.randomUUID().toString(), YEAR);
+        String t = institution("450102104", 0, UUID.randomUUID().toString(), YEAR);
+        approve(p, figures("techniqueClasses", 5, "techniqueItems", 9));
+        approve(q, figures("techniqueClasses", 4, "techniqueItems", 10));
+        approve(r, figures("techniqueClasses", 6, "techniqueItems", 7));
+        approve(s, figures("techniqueClasses", 6, "techniqueItems", 9));
+        approve(t, figures("techniqueClasses", 6, "techniqueItems", 10));
+        awaitCell("450102", YEAR, TECHNIQUE, "20", "NOT_MET");
+
+        JsonPath all = get(GUANGXI_READER, "450102/indicators/" + TECHNIQUE + "/gaps", "limit", 1000);
+        assertThat(all.getList("items.unitId")).containsExactly(r, p, q, s);
+        assertThat(all.getList("items.distance").stream().map(d -> new BigDecimal(d.toString()).stripTrailingZeros()
+                .toPlainString())).containsExactly("3", "2", "2", "1");
+        assertThat(all.getString("nextCursor")).isNull();
+
+        // One to a page, following the Link header only: the same four in the same order, total 4 on each.
+        List<String> walked = new java.util.ArrayList<>();
+        String url = "/api/v1/scorecards/450102/indicators/" + TECHNIQUE + "/gaps?year=" + YEAR + "&limit=1";
+        for (int page = 0; url != null; page++) {
+            assertThat(page).as("pages").isLessThan(5);
+            var response = given().auth().oauth2(GUANGXI_READER).get(url).then().statusCode(200).extract();
+            JsonPath body = response.jsonPath();
+            assertThat(body.getInt("total")).isEqualTo(4);
+            walked.addAll(body.getList("items.unitId"));
+            String link = response.header("Link");
+            assertThat(link == null).isEqualTo(body.getString("nextCursor") == null);
+            url = link == null ? null : link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+        }
+        assertThat(walked).isEqualTo(all.getList("items.unitId"));
+
+        // CSV pages the same way: two to a page, the second from the first page's Link.
+        var csv = given().auth().oauth2(GUANGXI_READER).queryParam("year", YEAR).queryParam("limit", 2)
+                .accept("text/csv").get("/api/v1/scorecards/450102/indicators/" + TECHNIQUE + "/gaps")
+                .then().statusCode(200).extract();
+        String first = new String(csv.asByteArray(), StandardCharsets.UTF_8);
+        assertThat(first.split("\r\n")).hasSize(3);   // header, r, p
+        assertThat(first).contains(r).contains(p).doesNotContain(q);
+        String link = csv.header("Link");
+        String second = new String(given().auth().oauth2(GUANGXI_READER).accept("text/csv")
+                .get(link.substring(link.indexOf('<') + 1, link.indexOf('>'))).then().statusCode(200)
+                .header("Link", org.hamcrest.Matchers.nullValue()).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertThat(second).contains(q).contains(s).doesNotContain(r);
+
+        // A cursor is tied to its list: another division's list refuses it, and a made-up one is refused.
+        given().auth().oauth2(GUANGXI_READER).queryParam("year", YEAR).queryParam("cursor", all.getString("items[0].unitId"))
+                .get("/api/v1/scorecards/450102/indicators/" + TECHNIQUE + "/gaps").then().statusCode(400)
+                .body("errors[0].rule", equalTo("cursor"));
+        String cursor = get(GUANGXI_READER, "450102/indicators/" + TECHNIQUE + "/gaps", "limit", 1)
+                .getString("nextCursor");
+        given().auth().oauth2(GUANGXI_READER).queryParam("year", YEAR).queryParam("cursor", cursor)
+                .get("/api/v1/scorecards/4501/indicators/" + TECHNIQUE + "/gaps").then().statusCode(400)
+                .body("errors[0].rule", equalTo("cursor-filters"));
+    }
+
+    @Test
+    void aScorecardIsNeverServedStaleAfterAResultOrRegistrationChange() {
+        // 青秀区 450103: one THC of this test, 1 TCM physician of 4 = 25% >= 25%: MET. The last read of
+        // awaitCell is kept by the scorecard cache; every read below is a single one, never retried.
+        String x = institution("450103100", 0, UUID.randomUUID().toString(), YEAR);
+        String report = UUID.randomUUID().toString();
+        send(institutionReport(report, 1, 1, "APPROVED", x, YEAR, figures("physicians", 4, "tcmPhysicians", 1)));
+        awaitCell("450103", YEAR, "TCM_PHYSICIAN_RATIO", "25", "MET");
+        JsonPath before = EngineFlowTest.cell("450103", YEAR, "TCM_PHYSICIAN_RATIO");
+        assertThat(new BigDecimal(before.getString("value"))).isEqualByComparingTo("25");
+        // No station in the county: the stations' technique rate is judged on reading, 0 units expected.
+        assertThat(EngineFlowTest.cell("450103", YEAR, "CHSS_TECHNIQUE_CAPACITY").getInt("unitsExpected")).isZero();
+
+        // A correction, 2 of 4 = 50%: seen first through the drill-down (stored results, no cache), then
+        // the scorecard must show it on its first read.
+        send(institutionReport(report, 2, 2, "APPROVED", x, YEAR, figures("physicians", 4, "tcmPhysicians", 2)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(new BigDecimal(get(GUANGXI_READER, "4501/indicators/TCM_PHYSICIAN_RATIO/children")
+                        .getString("items.find { it.code == '450103' }.value"))).isEqualByComparingTo("50"));
+        JsonPath after = EngineFlowTest.cell("450103", YEAR, "TCM_PHYSICIAN_RATIO");
+        assertThat(new BigDecimal(after.getString("value"))).isEqualByComparingTo("50");
+        assertThat(after.getLong("sequence")).isEqualTo(before.getLong("sequence") + 1);
+
+        // A station registered (no report yet) changes no stored result, only what is judged on reading:
+        // 1 unit expected. Seen first in the county's institutions, then on the scorecard's first read.
+        String station = UUID.randomUUID().toString();
+        org.tcmeval.testing.TopicWriter.send(org.tcmeval.events.Topics.INSTITUTION_CHANGED, station,
+                org.tcmeval.events.EventEnvelope.of("/institution-registry", org.tcmeval.events.EventTypes.INSTITUTION_CHANGED,
+                        station, org.tcmeval.events.InstitutionChanged.VERSION, new org.tcmeval.events.InstitutionChanged(
+                                station, 0, "卫生服务站 " + station.substring(0, 4), org.tcmeval.targets.InstitutionType.CHSS,
+                                "450103101", "450103", java.time.LocalDate.of(YEAR, 1, 1), null)));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(GUANGXI_READER, "450103/indicators/CHSS_TECHNIQUE_CAPACITY/children")
+                        .getList("items.code")).containsExactly(station));
+        assertThat(EngineFlowTest.cell("450103", YEAR, "CHSS_TECHNIQUE_CAPACITY").getInt("unitsExpected")).isEqualTo(1);
+    }
+
+    @Test
     void countiesAreTheUnitsOfACountyReportedRate() {
         reports();
         // 阳朔县 runs no county TCM institution, 灌阳县 one: 1 of 2 counties = 50% < Guangxi's 100%.

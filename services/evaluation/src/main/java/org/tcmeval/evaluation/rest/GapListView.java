@@ -4,11 +4,12 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.tcmeval.evaluation.ResultStatus;
+import org.tcmeval.support.paging.CursorPage;
 import org.tcmeval.targets.Comparator;
 import org.tcmeval.targets.ComputationShape;
 
 @Schema(name = "GapList", description = "The units of a division that fall short on one indicator and why, largest"
-        + " shortfall first, with what would close the division's gap.")
+        + " shortfall first (then by unit id), in pages, with what would close the division's gap.")
 public record GapListView(
         @Schema(example = "4503") String divisionCode,
         @Schema(example = "CHSC_THC_TECHNIQUE_CAPACITY") String indicatorCode,
@@ -27,8 +28,11 @@ public record GapListView(
                 example = "2") Long unitsToClose,
         @Schema(example = "再有 2 家达标即可达到目标 ≥ 100%") String closingZh,
         @Schema(example = "2 more units meeting the rule reach the target (>= 100%)") String closingEn,
-        @Schema(description = "Units falling short in all; `items` holds the first `limit` of them", example = "2") int total,
-        List<Gap> items) {
+        @Schema(description = "Units falling short in all, on every page; `items` holds one page of them", example = "2")
+        int total,
+        List<Gap> items,
+        @Schema(description = "Pass as `cursor` for the next page; absent on the last page") String nextCursor)
+        implements CursorPage {
 
     @Schema(name = "Gap", description = "One unit that falls short, the parts of the rule it misses, and the same as"
             + " sentences")

@@ -15,6 +15,7 @@ import org.tcmeval.engine.Engine;
 import org.tcmeval.engine.TargetInForce;
 import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.ResultStatus;
+import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.evaluation.rest.ChildrenView;
 import org.tcmeval.evaluation.rest.ChildrenView.Child;
 import org.tcmeval.support.paging.PageCursor;
@@ -73,19 +74,26 @@ public class DrillDownService {
                 });
     }
 
-    /** Every child known: with a stored result, in the registry's divisions, or named by a report's county. */
+    /**
+     * Every child known: with a stored result, in the registry's divisions, or named by a report's county.
+     * Prefixes are byte-order ranges (':' follows the digits) so that indexes serve them with bound
+     * parameters: the scope index's pattern operators, and V7's index of report counties.
+     */
     private static Uni<List<Child>> divisions(String division, IndicatorDefinition i, int year, int childLength) {
         String sql = """
                 select c.code, f.name, r.unit_id from (
-                    select unit_id as code from indicator_result where indicator_code = :i and year = :y
-                        and unit_id like :p and length(unit_id) = :l
+                    select unit_id as code from indicator_result where scope = :scope and unit_id ~>=~ :from
+                        and unit_id ~<~ :to and year = :y and indicator_code = :i
                     union select code from division_fact where code like :p and length(code) = :l
-                    union select substr(county_code, 1, :l) from report_ref where year = :y and county_code like :p) c
+                    union select substr(county_code, 1, :l) from report_ref where year = :y
+                        and county_code collate "C" >= :from and county_code collate "C" < :to) c
                 left join indicator_result r on r.unit_id = c.code and r.indicator_code = :i and r.year = :y
                 left join division_fact f on f.code = c.code
                 order by c.code""";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter("i", i.code())
                 .setParameter("y", year).setParameter("p", division + "%").setParameter("l", childLength)
+                .setParameter("scope", Scoring.scopeOf(division + "0".repeat(childLength - division.length())))
+                .setParameter("from", division).setParameter("to", division + ":")
                 .getResultList().chain(rows -> {
                     List<String> stored = rows.stream().filter(r -> r[2] != null).map(r -> (String) r[0]).toList();
                     return s.createSelectionQuery("from IndicatorResult r where r.key.indicatorCode = :i and r.key.year = :y"

@@ -44,8 +44,11 @@ public class GapService {
     EvaluationConfig config;
 
     @WithSession
-    public Uni<GapListView> gaps(String division, String indicatorCode, int year, int limit, Jurisdiction jurisdiction) {
+    public Uni<GapListView> gaps(String division, String indicatorCode, int year, String cursor, int limit,
+            Jurisdiction jurisdiction) {
         IndicatorDefinition i = DrillDownService.indicator(division, indicatorCode, jurisdiction);
+        String filters = "gaps:" + division + ":" + i.code() + ":" + year;
+        GapCursor after = cursor == null ? null : GapCursor.decode(cursor, filters);
         boolean shapeDone = i.shape() == ComputationShape.COMPLIANCE_RATE || i.shape() == ComputationShape.AGGREGATE_RATIO;
         if (!shapeDone || i.reporter() == Reporter.JURISDICTION) {
             throw ProblemException.unprocessable("indicatorCode", "gaps-not-available-for-shape", "gaps are listed for"
@@ -65,30 +68,35 @@ public class GapService {
             String filterKey = Engine.unitFilter(i, target).key();
             return IndicatorResult.<IndicatorResult>findById(new IndicatorResult.Key(division, i.code(), year))
                     .chain(parent -> shortUnits(division, i, year, filterKey)
-                            .map(rows -> view(division, i, year, target, parent, rows, limit)));
+                            .map(rows -> view(division, i, year, target, parent, rows, after, limit, filters)));
         });
     }
 
     private Uni<List<Object[]>> shortUnits(String division, IndicatorDefinition i, int year, String filterKey) {
-        // Compliance rates store a failing unit as 0 of 1: only those need their figures read back.
+        // Compliance rates store a failing unit as 0 of 1: only those need their figures read back. The
+        // range on divisions is V7's index (a unit's divisions start with its deepest one); the like keeps
+        // the exact membership test. Institution ids are compared as uuids so their primary key is used.
         String sql = """
                 select c.unit_id, c.numerator, c.denominator, coalesce(i.name, f.name), i.type, i.grade,
                        coalesce(i.county_code, r.county_code), r.status, cast(r.figures as text),
                        cast(r.approved_figures as text)
                 from unit_contribution c
                 left join report_ref r on r.unit_id = c.unit_id and r.year = c.year and r.period = :period
-                left join institution_ref i on cast(i.id as text) = c.unit_id
+                left join institution_ref i
+                    on i.id = case when c.unit_id ~ '^[0-9a-f]{8}-' then cast(c.unit_id as uuid) end
                 left join division_fact f on f.code = c.unit_id
                 where c.indicator_code = :i and c.year = :y and c.filter_key = :k and c.units = 1
+                  and c.divisions collate "C" >= :from and c.divisions collate "C" < :to
                   and (',' || c.divisions || ',') like :d""" + (i.shape() == ComputationShape.COMPLIANCE_RATE
                 ? " and c.numerator = 0" : "") + " order by c.unit_id, r.revision";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class).setParameter("i", i.code())
                 .setParameter("y", year).setParameter("k", filterKey).setParameter("period", String.valueOf(year))
-                .setParameter("d", "%," + division + ",%").getResultList());
+                .setParameter("d", "%," + division + ",%").setParameter("from", division)
+                .setParameter("to", division + ":").getResultList());
     }
 
     private GapListView view(String division, IndicatorDefinition i, int year, Target target, IndicatorResult parent,
-            List<Object[]> rows, int limit) {
+            List<Object[]> rows, GapCursor after, int limit, String filters) {
         Map<String, GapListView.Gap> byUnit = new HashMap<>();
         for (Object[] r : rows) {
             reason(i, r, target).ifPresent(reason -> byUnit.put((String) r[0], new GapListView.Gap((String) r[0],
@@ -98,6 +106,11 @@ public class GapService {
         }
         List<GapListView.Gap> all = new ArrayList<>(byUnit.values());
         all.sort(Comparator.comparing(GapListView.Gap::distance).reversed().thenComparing(GapListView.Gap::unitId));
+        // Every short unit is read and sorted (the reasons come from the figures, not SQL): a page is a
+        // keyset slice of that order, so pages never repeat or skip a unit that keeps its place.
+        List<GapListView.Gap> rest = after == null ? all : all.stream().filter(after::isBefore).toList();
+        boolean more = rest.size() > limit;
+        List<GapListView.Gap> page = more ? rest.subList(0, limit) : rest;
         Long toClose = null;
         String zh = null;
         String en = null;
@@ -115,8 +128,8 @@ public class GapService {
                 parent == null ? null : parent.status, parent == null ? null : parent.value,
                 parent == null ? null : parent.numerator, parent == null ? null : parent.denominator,
                 target == null ? null : target.comparator(), target == null ? null : target.threshold(),
-                parent == null ? null : parent.profileId, toClose, zh, en, all.size(),
-                all.subList(0, Math.min(limit, all.size())));
+                parent == null ? null : parent.profileId, toClose, zh, en, all.size(), page,
+                more ? GapCursor.after(page.get(page.size() - 1), filters) : null);
     }
 
     private Optional<GapReasons.Reason> reason(IndicatorDefinition i, Object[] r, Target target) {

@@ -1,5 +1,6 @@
 package org.tcmeval.evaluation.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,11 +17,14 @@ import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
+import org.tcmeval.targets.Reporter;
+import org.tcmeval.targets.TargetResolver;
 
 /**
  * Reads scorecards: every known indicator, from the stored result where one was recorded, else
  * judged on reading with the same engine (so the target in force and the reason show even
- * without a value).
+ * without a value). Stored scorecards are served from {@link ScorecardCache} while their
+ * fingerprint holds.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -34,13 +38,32 @@ public class ScorecardService {
     @Inject
     ChosenProfile chosen;
 
+    @Inject
+    ScorecardCache cache;
+
     @WithSession
     public Uni<ScorecardView> scorecard(String divisionCode, int year, Jurisdiction jurisdiction) {
         if (!jurisdiction.covers(divisionCode)) {
             throw ProblemException.notFound("scorecard of division " + divisionCode);
         }
+        return catalog.resolver(year).chain(resolver -> cache.valid(divisionCode, year, resolver).chain(hit -> hit != null
+                ? Uni.createFrom().item(hit)
+                // Built and fingerprinted in one snapshot: a change committing in between is in both or in neither.
+                : Panache.withTransaction(() -> Panache.getSession()
+                        .chain(s -> s.createNativeQuery("set transaction isolation level repeatable read").executeUpdate())
+                        .chain(() -> build(divisionCode, year, resolver))
+                        .chain(built -> ScorecardCache.fingerprint(divisionCode, year, built.registrations())
+                                .invoke(f -> cache.put(divisionCode, year, f, built.registrations(), resolver, built.view()))
+                                .map(f -> built.view())))));
+    }
+
+    /** A scorecard and whether it counts registrations (an institution-reported indicator judged on reading). */
+    private record Built(ScorecardView view, boolean registrations) {
+    }
+
+    private Uni<Built> build(String divisionCode, int year, TargetResolver resolver) {
         return IndicatorResult.<IndicatorResult>list("key.unitId = ?1 and key.year = ?2", divisionCode, year)
-                .chain(results -> catalog.resolver(year).chain(resolver -> {
+                .chain(results -> {
                     Map<String, IndicatorResult> byCode = results.stream()
                             .collect(Collectors.toMap(r -> r.key.indicatorCode(), Function.identity()));
                     List<IndicatorDefinition> unstored = Indicators.ALL.stream()
@@ -56,10 +79,10 @@ public class ScorecardService {
                                             : judged.get(i.code());
                                     entries.add(entry(i, r));
                                 }
-                                return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, null,
-                                        entries);
+                                return new Built(new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year,
+                                        null, entries), unstored.stream().anyMatch(i -> i.reporter() == Reporter.INSTITUTION));
                             });
-                }));
+                });
     }
 
     /** The scorecard under a profile the caller chose, computed on reading (see {@link ChosenProfile}). */
