@@ -163,6 +163,8 @@ public class EvaluationBench {
 
             // The burst: every report of the year, approved, as fast as the producer sends.
             double cpuBefore = cpuSeconds(service.pid());
+            long commitsBefore = count(postgres, database,
+                    "select xact_commit from pg_stat_database where datname = current_database()");
             long start = System.nanoTime();
             for (Report r : reports) {
                 producer.send(record(r, 1));
@@ -190,6 +192,9 @@ public class EvaluationBench {
                     "evaluation CPU time for the burst", cpu, reports.size() / cpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS after the burst", rss(service.pid()) / 1024);
+            registrationLock(postgres, database, count(postgres, database,
+                    "select xact_commit from pg_stat_database where datname = current_database()") - commitsBefore,
+                    absorbed);
 
             // Scorecards: stored results, and the same divisions judged on reading under a chosen profile.
             String base = "http://127.0.0.1:" + port;
@@ -373,6 +378,44 @@ public class EvaluationBench {
                         rs.getLong(1), rs.getDouble(2) * 1000, rs.getDouble(3) * 1000);
             }
         }
+    }
+
+    /**
+     * The cost of the registration advisory lock judging takes (Evaluator.lockRegistrations: one shared
+     * {@code pg_advisory_xact_lock_shared} per judging transaction and province): the same one-statement
+     * transaction timed with and without it, here without contention (no registration changes during the
+     * burst, so the burst never waits for it; only a registration, which takes it exclusively, can).
+     */
+    static void registrationLock(PostgresServer postgres, String database, long transactions, double burstSeconds)
+            throws Exception {
+        int n = 2_000;
+        double[] perTx = new double[2];
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+            c.setAutoCommit(false);
+            // As in the service: a statement of its own (one more round trip) in a transaction that reads.
+            String lock = "select 1 from (select pg_advisory_xact_lock_shared(hashtext(k)) from"
+                    + " (select k from unnest(array['registration:45']) k order by k) o) l";
+            try (PreparedStatement read = c.prepareStatement("select 1");
+                 PreparedStatement locking = c.prepareStatement(lock)) {
+                for (int round = 0; round < 2; round++) {           // the first round warms up
+                    for (int v = 0; v < 2; v++) {
+                        long t = System.nanoTime();
+                        for (int i = 0; i < n; i++) {
+                            if (v == 1) {
+                                locking.executeQuery().close();
+                            }
+                            read.executeQuery().close();
+                            c.commit();
+                        }
+                        perTx[v] = (System.nanoTime() - t) / 1e3 / n;
+                    }
+                }
+            }
+        }
+        double lockUs = Math.max(0, perTx[1] - perTx[0]);
+        System.out.printf("  %-52s %7.1f us per transaction (%.1f without, %.1f with; %d transactions in the burst:"
+                + " %.3f s of %.2f s)%n", "registration advisory lock, shared, uncontended", lockUs, perTx[0], perTx[1],
+                transactions, transactions * lockUs / 1e6, burstSeconds);
     }
 
     /** One report_ref row per report, COPYed in one transaction: the floor for storing the burst. */

@@ -44,11 +44,16 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start(Path workDir, int port, Consumer<? super KafkaBroker> onLaunch) {
         String external = System.getenv("TCM_KAFKA_BOOTSTRAP");
         if (external != null && !external.isBlank()) {
-            return new KafkaBroker(null, -1, external);
+            return external(external);
         }
         KafkaBroker kafka = new KafkaBroker(workDir, port, "127.0.0.1:" + port);
         kafka.launch(onLaunch);
         return kafka;
+    }
+
+    /** A broker started elsewhere, used but never started or stopped. */
+    public static KafkaBroker external(String bootstrapServers) {
+        return new KafkaBroker(null, -1, bootstrapServers);
     }
 
     /**

@@ -57,10 +57,7 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer start(Path dataDir, int port) {
         String external = System.getenv("TCM_PG_URL");
         if (external != null && !external.isBlank()) {
-            var uri = java.net.URI.create(external);
-            String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
-            return new PostgresServer(null, false, uri.getHost(), uri.getPort(), userInfo[0],
-                    userInfo.length > 1 ? userInfo[1] : "");
+            return external(external);
         }
         try {
             // A throw-away cluster still gets a directory of its own (deleted on close), so that a
@@ -73,6 +70,14 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start", e);
         }
+    }
+
+    /** A server started elsewhere ({@code postgresql://user:password@host:port}), used but never started or stopped. */
+    public static PostgresServer external(String url) {
+        var uri = java.net.URI.create(url);
+        String[] userInfo = uri.getUserInfo() == null ? new String[] {"postgres", ""} : uri.getUserInfo().split(":", 2);
+        return new PostgresServer(null, false, uri.getHost(), uri.getPort(), userInfo[0],
+                userInfo.length > 1 ? userInfo[1] : "");
     }
 
     private static Path throwAwayDirectory() throws IOException {

@@ -24,15 +24,27 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
     private static Path kafkaDir;
     private static int kafkaPort;
     private String database = "app";
+    private boolean attach;
 
+    /** JVM-wide (system properties outlive the class loader of each Quarkus restart): the servers started first. */
+    private static final String PG_PROPERTY = "tcm.test.pg.url";
+    private static final String KAFKA_PROPERTY = "tcm.test.kafka.bootstrap";
+
+    /**
+     * Init args: {@code database}; {@code attach=true} to use the servers an earlier test class of this
+     * JVM started, when there are some. A test profile restarts Quarkus in a new class loader, whose
+     * copy of this class would otherwise start servers of its own: a profile that must read what the
+     * plain tests left (topics, databases) attaches.
+     */
     @Override
     public void init(Map<String, String> initArgs) {
         database = initArgs.getOrDefault("database", database);
+        attach = Boolean.parseBoolean(initArgs.getOrDefault("attach", "false"));
     }
 
     @Override
     public Map<String, String> start() {
-        startServers();
+        startServers(attach);
         postgres.createDatabases(List.of(database));
         Map<String, String> config = new HashMap<>();
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
@@ -46,13 +58,35 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
         return config;
     }
 
+    /**
+     * Creates {@code database} (if new) on the shared server and answers the datasource settings that
+     * point at it: for a test profile that runs the service against a second, empty database.
+     */
+    public static synchronized Map<String, String> datasource(String database) {
+        startServers(true);
+        postgres.createDatabases(List.of(database));
+        return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database),
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(database),
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password());
+    }
+
     public static synchronized String bootstrapServers() {
         startServers();
         return kafka.bootstrapServers();
     }
 
     private static synchronized void startServers() {
+        startServers(false);
+    }
+
+    private static synchronized void startServers(boolean attach) {
         if (postgres != null) {
+            return;
+        }
+        if (attach && System.getProperty(PG_PROPERTY) != null && System.getProperty(KAFKA_PROPERTY) != null) {
+            postgres = PostgresServer.external(System.getProperty(PG_PROPERTY));
+            kafka = KafkaBroker.external(System.getProperty(KAFKA_PROPERTY));
             return;
         }
         try {
@@ -65,6 +99,11 @@ public class InfraResource implements QuarkusTestResourceLifecycleManager {
                 kafka.close();
                 postgres.close();
             }));
+            if (System.getProperty(PG_PROPERTY) == null) {
+                System.setProperty(PG_PROPERTY, "postgresql://" + postgres.user() + ":" + postgres.password()
+                        + "@127.0.0.1:" + postgres.port());
+                System.setProperty(KAFKA_PROPERTY, kafka.bootstrapServers());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,9 @@ public final class Counting {
         ref.version = e.version();
         ref.status = e.status();
         ref.figures = FiguresJson.write(e.figures());
+        // The event's figures are already read: counted() uses them instead of reading the text back.
+        ref.read = java.util.Map.entry(ref.figures, java.util.Collections.unmodifiableMap(
+                new java.util.TreeMap<>(e.figures())));
         switch (e.status()) {
             case "APPROVED" -> {
                 ref.approvedVersion = e.version();
@@ -48,6 +51,10 @@ public final class Counting {
             return Optional.empty();
         }
         String json = rule == Rule.APPROVED ? ref.approvedFigures : ref.figures;
-        return json == null ? Optional.empty() : Optional.of(FiguresJson.read(json));
+        if (json == null) {
+            return Optional.empty();
+        }
+        var read = ref.read;
+        return Optional.of(read != null && read.getKey() == json ? read.getValue() : FiguresJson.read(json));
     }
 }

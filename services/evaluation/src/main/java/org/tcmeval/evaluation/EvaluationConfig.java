@@ -3,6 +3,7 @@ package org.tcmeval.evaluation;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
+import java.time.Duration;
 
 /** How evaluation counts and judges ({@code tcm.evaluation.*}). */
 @ConfigMapping(prefix = "tcm.evaluation")
@@ -18,4 +19,17 @@ public interface EvaluationConfig {
      */
     @WithDefault("50")
     BigDecimal minimumCompletenessPercent();
+
+    /** Re-judging after a target-profile change (org.tcmeval.evaluation.service.RejudgeJobs). */
+    Rejudge rejudge();
+
+    interface Rejudge {
+        /** Reports re-applied, or results re-judged, per transaction: small enough not to hold many row locks long. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often open jobs are looked for (after a crash, or recorded by another instance). */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
 }

@@ -59,6 +59,13 @@ public class ReportRef extends PanacheEntityBase {
     @Column(name = "approved_figures")
     public String approvedFigures;
 
+    /**
+     * The figures text last written by {@link Counting#apply} and the figures it was written from (the
+     * same text object, compared by identity, so any other assignment of the columns is read afresh).
+     */
+    @jakarta.persistence.Transient
+    public transient java.util.Map.Entry<String, java.util.Map<String, java.math.BigDecimal>> read;
+
     /** Annual indicators read annual reports only; a quarterly period looks like {@code 2024-Q3}. */
     public boolean isAnnual() {
         return period.length() == 4;

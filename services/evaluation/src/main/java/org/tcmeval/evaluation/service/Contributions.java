@@ -60,6 +60,11 @@ final class Contributions {
         }
     }
 
+    private static final java.util.regex.Pattern COUNTY_CODE = java.util.regex.Pattern.compile("\\d{6}");
+
+    record FilterAt(int year, String division, String indicator) {
+    }
+
     /** What a batch changes: sums deltas per year, contributions to drop and to write, results to re-judge. */
     static final class Changes {
         final Map<Integer, Map<SumsKey, Tally>> deltas = new TreeMap<>();
@@ -67,7 +72,7 @@ final class Contributions {
         final List<UnitContribution.Key> dropped = new ArrayList<>();
         final List<Held> written = new ArrayList<>();
         /** The unit filter in force per year, division and indicator: the same for every unit of a batch. */
-        final Map<String, UnitFilter> filters = new HashMap<>();
+        final Map<FilterAt, UnitFilter> filters = new HashMap<>();
 
         void add(int year, SumsKey key, Tally t) {
             deltas.computeIfAbsent(year, y -> new TreeMap<>()).merge(key, t, Tally::plus);
@@ -134,24 +139,28 @@ final class Contributions {
             }
         }
         Map<UnitContribution.Key, Held> now = new LinkedHashMap<>();
+        // The unit's facts depend on the indicator only through who reports it: built once per reporter
+        // kind, not once per indicator (each a copy of every figure).
+        Map<Reporter, UnitFacts> factsByReporter = new java.util.EnumMap<>(Reporter.class);
         if (w.counted().isPresent()) {
+            boolean inCounty = u.countyCode() != null && COUNTY_CODE.matcher(u.countyCode()).matches();
+            List<String> chain = inCounty ? Divisions.rollUpChain(u.countyCode()) : List.of();
             for (IndicatorDefinition i : indicatorsOf(u)) {
-                if (i.reporter() != Reporter.JURISDICTION && (u.countyCode() == null
-                        || !u.countyCode().matches("\\d{6}"))) {
+                if (i.reporter() != Reporter.JURISDICTION && !inCounty) {
                     continue;
                 }
-                List<String> divisions = i.reporter() == Reporter.JURISDICTION ? List.of(u.ownDivision())
-                        : Divisions.rollUpChain(u.countyCode());
+                List<String> divisions = i.reporter() == Reporter.JURISDICTION ? List.of(u.ownDivision()) : chain;
                 Map<String, UnitFilter> filters = new LinkedHashMap<>();
                 Map<String, List<String>> byKey = new LinkedHashMap<>();
                 for (String d : divisions) {
-                    UnitFilter f = changes.filters.computeIfAbsent(year + "/" + d + "/" + i.code(),
+                    UnitFilter f = changes.filters.computeIfAbsent(new FilterAt(year, d, i.code()),
                             k -> Engine.unitFilter(i, TargetInForce.resolve(resolver, d, i.code())
                                     .map(TargetInForce::target).orElse(null)));
                     filters.putIfAbsent(f.key(), f);
                     byKey.computeIfAbsent(f.key(), k -> new ArrayList<>()).add(d);
                 }
-                UnitFacts facts = factsOf(u, i, w.counted().get(), residents);
+                UnitFacts facts = factsByReporter.computeIfAbsent(i.reporter(),
+                        r -> factsOf(u, i, w.counted().get(), residents));
                 for (var g : byKey.entrySet()) {
                     Optional<Contribution> c = Engine.contribution(i, filters.get(g.getKey()), facts);
                     if (c.isPresent()) {

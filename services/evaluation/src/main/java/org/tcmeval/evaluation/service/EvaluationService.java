@@ -32,6 +32,7 @@ import org.tcmeval.support.deadletter.DeadLetterConfig;
 import org.tcmeval.support.deadletter.DeadLetterHandler;
 import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.support.deadletter.TransientRetry;
+import org.tcmeval.support.persistence.BulkSql;
 
 /**
  * Keeps indicator results current, one report revision at a time: each report replaces exactly its
@@ -117,8 +118,11 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
 
     /**
      * Applies reports in one transaction; a report's revision not newer than the one applied is ignored.
-     * The session flushes at commit and where the evaluator asks, not before every query: with a
-     * batch's thousands of managed results, automatic flushes spent most of the time dirty-checking.
+     * The report refs are plain objects read and written with one statement each per batch: as managed
+     * entities, hydrating, snapshotting and dirty-checking thousands of them (JSON columns included) was
+     * a large share of the CPU a burst costs. The session flushes at commit and where the evaluator
+     * asks, not before every query: with a batch's thousands of managed results, automatic flushes spent
+     * most of the time dirty-checking.
      */
     Uni<Void> onReports(List<String> payloads) {
         Map<UUID, ReportSubmitted> newest = new LinkedHashMap<>();
@@ -135,14 +139,18 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
         }
         List<UUID> ids = newest.keySet().stream().sorted().toList();
         return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
-                .chain(s -> s.createNativeQuery(
-                        "select * from report_ref where report_id = any(cast(:ids as uuid[])) order by report_id"
-                                + " for update", ReportRef.class).setParameter("ids", ids.toArray(UUID[]::new)).getResultList()
+                .chain(s -> s.createNativeQuery("select report_id, reporter_kind, unit_id, institution_id, division_code,"
+                        + " county_code, year, period, revision, version, status, cast(figures as text),"
+                        + " approved_version, cast(approved_figures as text) from report_ref"
+                        + " where report_id = any(cast(:ids as uuid[])) order by report_id for update", Object[].class)
+                        .setParameter("ids", ids.toArray(UUID[]::new)).getResultList())
                 .chain(existing -> {
                     Map<UUID, ReportRef> byId = new HashMap<>();
-                    existing.forEach(r -> byId.put(r.reportId, r));
+                    existing.forEach(row -> {
+                        ReportRef r = refOf(row);
+                        byId.put(r.reportId, r);
+                    });
                     List<ReportRef> applied = new ArrayList<>();
-                    List<ReportRef> created = new ArrayList<>();
                     for (ReportSubmitted e : newest.values()) {
                         ReportRef ref = byId.get(UUID.fromString(e.reportId()));
                         if (ref != null && ref.revision >= e.revision()) {
@@ -152,13 +160,72 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
                         }
                         if (ref == null) {
                             ref = newRef(e);
-                            created.add(ref);
                         }
                         Counting.apply(ref, e);
                         applied.add(ref);
                     }
-                    return s.persistAll(created.toArray()).chain(() -> evaluator.applyAndJudgeAll(applied));
-                }))).onFailure().invoke(t -> Log.errorf(t, "%d reports: evaluation failed", newest.size()));
+                    return evaluator.applyAndJudgeAll(applied, () -> store(applied));
+                })).onFailure().invoke(t -> Log.errorf(t, "%d reports: evaluation failed", newest.size()));
+    }
+
+    private static ReportRef refOf(Object[] row) {
+        ReportRef r = new ReportRef();
+        r.reportId = uuid(row[0]);
+        r.reporterKind = (String) row[1];
+        r.unitId = (String) row[2];
+        r.institutionId = uuid(row[3]);
+        r.divisionCode = (String) row[4];
+        r.countyCode = (String) row[5];
+        r.year = ((Number) row[6]).intValue();
+        r.period = (String) row[7];
+        r.revision = ((Number) row[8]).intValue();
+        r.version = ((Number) row[9]).intValue();
+        r.status = (String) row[10];
+        r.figures = (String) row[11];
+        r.approvedVersion = row[12] == null ? null : ((Number) row[12]).intValue();
+        r.approvedFigures = (String) row[13];
+        return r;
+    }
+
+    private static UUID uuid(Object value) {
+        return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
+    }
+
+    /** Inserts or replaces the report refs of a batch in one statement per 2,000. */
+    private static Uni<Void> store(List<ReportRef> refs) {
+        if (refs.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(refs.size());
+        for (ReportRef r : refs) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("report_id", r.reportId);
+            m.put("reporter_kind", r.reporterKind);
+            m.put("unit_id", r.unitId);
+            m.put("institution_id", r.institutionId);
+            m.put("division_code", r.divisionCode);
+            m.put("county_code", r.countyCode);
+            m.put("year", r.year);
+            m.put("period", r.period);
+            m.put("revision", r.revision);
+            m.put("version", r.version);
+            m.put("status", r.status);
+            m.put("figures", r.figures);
+            m.put("approved_version", r.approvedVersion);
+            m.put("approved_figures", r.approvedFigures);
+            rows.add(m);
+        }
+        return BulkSql.execute("insert into report_ref (report_id, reporter_kind, unit_id, institution_id, division_code,"
+                + " county_code, year, period, revision, version, status, figures, approved_version, approved_figures)"
+                + " select report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
+                + " revision, version, status, cast(figures as jsonb), approved_version, cast(approved_figures as jsonb)"
+                + " from " + BulkSql.ROWS + " as r(report_id uuid, reporter_kind text, unit_id text, institution_id uuid,"
+                + " division_code text, county_code text, year int, period text, revision int, version int, status text,"
+                + " figures text, approved_version int, approved_figures text)"
+                + " on conflict (report_id) do update set county_code = excluded.county_code,"
+                + " revision = excluded.revision, version = excluded.version, status = excluded.status,"
+                + " figures = excluded.figures, approved_version = excluded.approved_version,"
+                + " approved_figures = excluded.approved_figures", rows, 2_000).replaceWithVoid();
     }
 
     /**

@@ -95,9 +95,18 @@ public class Evaluator {
      * are for the same unit and year, the later one wins, as if they had been applied in turn.
      */
     public Uni<Void> applyAndJudgeAll(List<ReportRef> reports) {
+        // Managed report refs: the session writes them (new ones, county codes just set) when flushed.
+        return applyAndJudgeAll(reports, () -> Panache.getSession().chain(s -> s.flush()));
+    }
+
+    /**
+     * {@link #applyAndJudgeAll(List)} for report refs the caller writes itself: {@code store} runs once
+     * their county codes are set and before the set-based reads that need them in the database.
+     */
+    public Uni<Void> applyAndJudgeAll(List<ReportRef> reports, java.util.function.Supplier<Uni<Void>> store) {
         List<ReportRef> annual = reports.stream().filter(ReportRef::isAnnual).toList();
         if (annual.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return store.get();
         }
         List<UUID> institutionIds = annual.stream().filter(ReportRef::isInstitutionReport).map(r -> r.institutionId)
                 .distinct().sorted().toList();
@@ -128,8 +137,8 @@ public class Evaluator {
                         .replaceWithVoid());
             }
             // The report refs (new ones, and county codes just set) must be in the database before the
-            // set-based reads below; the batch's session flushes only when told (see EvaluationService).
-            return chain.chain(() -> Panache.getSession().chain(s -> s.flush()))
+            // set-based reads below.
+            return chain.chain(() -> store.get())
                     .chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers, residents))
                     .chain(this::judgeAll);
         });
@@ -139,8 +148,10 @@ public class Evaluator {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        // Read-only: a batch loads thousands, and managed copies would be snapshotted and dirty-checked at
+        // every flush for nothing (an institution already managed in the session stays as it was).
         return Panache.getSession().chain(s -> s.createSelectionQuery("from InstitutionRef i where i.id in :ids",
-                InstitutionRef.class).setParameter("ids", ids).getResultList()).map(list -> {
+                InstitutionRef.class).setParameter("ids", ids).setReadOnly(true).getResultList()).map(list -> {
                     Map<UUID, InstitutionRef> m = new HashMap<>();
                     list.forEach(i -> m.put(i.id, i));
                     return m;

@@ -21,6 +21,7 @@ import org.tcmeval.events.Json;
 import org.tcmeval.events.TargetEvaluated;
 import org.tcmeval.events.Topics;
 import org.tcmeval.support.outbox.Outbox;
+import org.tcmeval.support.persistence.BulkSql;
 
 /**
  * Records a division's result and, only when something a reader sees changed (status, value, sums,
@@ -69,8 +70,10 @@ public class ResultPublisher {
     }
 
     /**
-     * Records many results of one year: their rows are locked and read in two statements, then only
-     * the changed ones are written and announced.
+     * Records many results of one year: their rows are locked and read in one statement, then only the
+     * changed ones are written (one upsert) and announced (one outbox insert). Plain objects, not managed
+     * entities: a burst judges thousands of results per batch, and hydrating, snapshotting and
+     * dirty-checking each cost more than the judging.
      */
     public Uni<Void> recordAll(int year, List<Evaluator.Evaluation> evaluations) {
         if (evaluations.isEmpty()) {
@@ -80,30 +83,105 @@ public class ResultPublisher {
         List<String> divisions = now.stream().map(r -> r.key.unitId()).distinct().sorted().toList();
         List<String> codes = now.stream().map(r -> r.key.indicatorCode()).distinct().sorted().toList();
         // Locked and read in one statement, in key order (two batches lock shared rows in the same order).
-        return Panache.getSession().chain(s -> s.createNativeQuery("select * from indicator_result where year = :y"
-                                + " and unit_id = any(cast(:d as text[])) and indicator_code = any(cast(:i as text[]))"
-                                + " order by unit_id, indicator_code for update", IndicatorResult.class)
+        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from indicator_result"
+                                + " where year = :y and unit_id = any(cast(:d as text[]))"
+                                + " and indicator_code = any(cast(:i as text[])) order by unit_id, indicator_code for update",
+                                Object[].class)
                         .setParameter("y", year).setParameter("d", divisions.toArray(String[]::new))
                         .setParameter("i", codes.toArray(String[]::new)).getResultList())
                 .chain(existing -> {
                     Map<IndicatorResult.Key, IndicatorResult> byKey = new java.util.HashMap<>();
-                    existing.forEach(r -> byKey.put(r.key, r));
-                    List<IndicatorResult> created = new java.util.ArrayList<>();
+                    existing.forEach(row -> {
+                        IndicatorResult r = resultOf(row);
+                        byKey.put(r.key, r);
+                    });
+                    List<IndicatorResult> written = new java.util.ArrayList<>();
                     List<Outbox.Pending> events = new java.util.ArrayList<>();
                     for (IndicatorResult r : now) {
-                        IndicatorResult was = byKey.get(r.key);
-                        IndicatorResult changed = change(was, r, year);
+                        IndicatorResult changed = change(byKey.get(r.key), r, year);
                         if (changed != null) {
-                            if (was == null) {
-                                created.add(changed);
-                            }
+                            written.add(changed);
                             events.add(event(changed));
                         }
                     }
-                    // Updated rows are managed and flush at commit; new rows and events go in batches.
-                    return Panache.getSession().chain(s -> s.persistAll(created.toArray()))
-                            .chain(() -> outbox.enqueueAll(events, 1_000)).replaceWithVoid();
+                    return store(written).chain(() -> outbox.enqueueAll(events, 1_000)).replaceWithVoid();
                 });
+    }
+
+    private static final String COLUMNS = "unit_id, indicator_code, year, scope, status, value, numerator, denominator,"
+            + " comparator, threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,"
+            + " condition_text, cast(actual_figures as text), sequence, updated_at";
+
+    private static IndicatorResult resultOf(Object[] row) {
+        IndicatorResult r = new IndicatorResult();
+        r.key = new IndicatorResult.Key((String) row[0], (String) row[1], ((Number) row[2]).intValue());
+        r.scope = (String) row[3];
+        r.status = ResultStatus.valueOf((String) row[4]);
+        r.value = (BigDecimal) row[5];
+        r.numerator = (BigDecimal) row[6];
+        r.denominator = (BigDecimal) row[7];
+        r.comparator = row[8] == null ? null : org.tcmeval.targets.Comparator.valueOf((String) row[8]);
+        r.threshold = (BigDecimal) row[9];
+        r.upper = (BigDecimal) row[10];
+        r.profileId = (String) row[11];
+        r.unitsDecided = ((Number) row[12]).longValue();
+        r.unitsExpected = ((Number) row[13]).longValue();
+        r.completeness = (BigDecimal) row[14];
+        r.reason = (String) row[15];
+        r.condition = (String) row[16];
+        r.actualFigures = (String) row[17];
+        r.sequence = ((Number) row[18]).longValue();
+        return r;
+    }
+
+    /** Inserts or replaces the changed results in one statement per 2,000. */
+    private static Uni<Integer> store(List<IndicatorResult> results) {
+        if (results.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(results.size());
+        for (IndicatorResult r : results) {
+            Map<String, Object> m = new java.util.HashMap<>();
+            m.put("unit_id", r.key.unitId());
+            m.put("indicator_code", r.key.indicatorCode());
+            m.put("year", r.key.year());
+            m.put("scope", r.scope);
+            m.put("status", r.status.name());
+            m.put("value", r.value);
+            m.put("numerator", r.numerator);
+            m.put("denominator", r.denominator);
+            m.put("comparator", r.comparator == null ? null : r.comparator.name());
+            m.put("threshold", r.threshold);
+            m.put("upper_bound", r.upper);
+            m.put("profile_id", r.profileId);
+            m.put("units_decided", r.unitsDecided);
+            m.put("units_expected", r.unitsExpected);
+            m.put("completeness", r.completeness);
+            m.put("reason", r.reason);
+            m.put("condition_text", r.condition);
+            m.put("actual_figures", r.actualFigures);
+            m.put("sequence", r.sequence);
+            m.put("updated_at", r.updatedAt.toString());
+            rows.add(m);
+        }
+        String columns = "unit_id, indicator_code, year, scope, status, value, numerator, denominator, comparator,"
+                + " threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,"
+                + " condition_text, actual_figures, sequence, updated_at";
+        StringBuilder set = new StringBuilder();
+        for (String c : columns.split(",\\s*")) {
+            if (!List.of("unit_id", "indicator_code", "year").contains(c)) {
+                set.append(set.isEmpty() ? "" : ", ").append(c).append(" = excluded.").append(c);
+            }
+        }
+        return BulkSql.execute("insert into indicator_result (" + columns + ") select unit_id, indicator_code, year,"
+                + " scope, status, value, numerator, denominator, comparator, threshold, upper_bound, profile_id,"
+                + " units_decided, units_expected, completeness, reason, condition_text, cast(actual_figures as jsonb),"
+                + " sequence, updated_at from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text, year int,"
+                + " scope text, status text, value numeric, numerator numeric, denominator numeric, comparator text,"
+                + " threshold numeric, upper_bound numeric, profile_id text, units_decided bigint, units_expected bigint,"
+                + " completeness numeric, reason text, condition_text text, actual_figures text, sequence bigint,"
+                + " updated_at timestamptz) on conflict (unit_id, indicator_code, year) do update set " + set,
+                rows, 2_000);
     }
 
     /** The result to write (the existing row updated, or the new one), or null when a reader would see no change. */

@@ -37,8 +37,27 @@ public class TargetCatalog {
 
     /** The profiles in force in {@code year}, as one resolver. */
     public Uni<TargetResolver> resolver(int year) {
-        return snapshot().map(s -> s.resolvers().computeIfAbsent(year, y -> new TargetResolver(s.profiles().stream()
-                .map(p -> p.profileInForce(y)).flatMap(Optional::stream).toList())));
+        return snapshot().map(s -> s.resolvers().computeIfAbsent(year, y -> new TargetResolver(withKnownParents(
+                s.profiles().stream().map(p -> p.profileInForce(y)).flatMap(Optional::stream).toList()))));
+    }
+
+    /**
+     * The profiles whose parent chain is complete. Replaying catalog-changed reads its partitions in any
+     * order, so a province's profile can arrive before the national one it inherits from: it waits for its
+     * parent (judging goes on without it), and the parent's own change re-judges everything below it.
+     */
+    static List<TargetProfile> withKnownParents(List<TargetProfile> profiles) {
+        List<TargetProfile> kept = profiles;
+        while (true) {
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            kept.forEach(p -> ids.add(p.id()));
+            List<TargetProfile> next = kept.stream().filter(p -> p.parentId() == null || ids.contains(p.parentId()))
+                    .toList();
+            if (next.size() == kept.size()) {
+                return kept;
+            }
+            kept = next;
+        }
     }
 
     /**
