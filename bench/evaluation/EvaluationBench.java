@@ -105,7 +105,7 @@ public class EvaluationBench {
             postgres.createDatabases(List.of(database));
             int port = Ports.free();
             Path log = work.resolve("evaluation.log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+            List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(javaBinary()); // the launcher's JVM options
             String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
             if (extraOpts != null && !extraOpts.isBlank()) {
                 command.addAll(List.of(extraOpts.trim().split("\\s+")));
