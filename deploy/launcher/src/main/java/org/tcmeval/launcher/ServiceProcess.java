@@ -34,9 +34,9 @@ public final class ServiceProcess implements AutoCloseable {
      * read this list), so what is measured is what runs. Four services, PostgreSQL, Kafka and
      * Keycloak share a small machine: each service must stay under 300 MB resident. The heap is not
      * most of that: Quarkus with Hibernate, Kafka clients and Netty keeps ~100 MB of metaspace,
-     * code and thread stacks besides. Serial GC (no GC threads of its own) gives heap back after a
-     * burst once more than 30% of it is free (MaxHeapFreeRatio; the default 70% keeps a bulk job's
-     * peak committed for good); C1 only, since C2 costs memory and CPU at start-up that these
+     * code and thread stacks besides. Serial GC, because G1's concurrent work nearly doubled the CPU
+     * of a bulk job on two shared cores (bench/reporting README); it gives heap back only after a full
+     * collection, and then down to 30% free (MaxHeapFreeRatio) rather than 70%; C1 only, since C2 costs memory and CPU at start-up that these
      * processes rarely earn back, and C1 code fits a 64 MB code cache. The metaspace cap turns a
      * class-loading leak into an error instead of a slowly growing process.
      */
