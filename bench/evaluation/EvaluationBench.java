@@ -106,7 +106,8 @@ public class EvaluationBench {
             int port = Ports.free();
             int managementPort = Ports.free();
             Path log = work.resolve("evaluation.log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m"));
+            // The launcher's JVM options and environment: what is measured is what runs.
+            List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(javaBinary());
             String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
             if (extraOpts != null && !extraOpts.isBlank()) {
                 command.addAll(List.of(extraOpts.trim().split("\\s+")));
@@ -122,7 +123,9 @@ public class EvaluationBench {
                     "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                     "-Dquarkus.oidc.token.issuer=" + ISSUER,
                     "-jar", jar.toString()));
-            service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            launch.environment().putAll(org.tcmeval.launcher.ServiceProcess.JVM_ENVIRONMENT);
+            service = launch.start();
             // Health is on the management interface, not the API port.
             awaitReady("http://127.0.0.1:" + managementPort, service, log);
             System.out.println("evaluation is up (log: " + log + ")");

@@ -39,11 +39,13 @@ import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.InstitutionChanged;
+import org.tcmeval.events.TechniqueClassChanged;
 import org.tcmeval.events.Topics;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
 import org.tcmeval.launcher.DemoYear;
+import org.tcmeval.launcher.ServiceProcess;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.demo.DemoProvince;
 import org.tcmeval.registry.mapping.InstitutionCsv;
@@ -91,7 +93,8 @@ public class ReportBench {
             int port = Ports.free();
             int managementPort = Ports.free();
             Path log = work.resolve("reporting.log");
-            List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g"));
+            // The launcher's options, so the bench measures the service as deploy/tcm.sh runs it.
+            List<String> command = ServiceProcess.javaCommand(javaBinary());
             // e.g. TCM_BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/reporting.jfr,settings=profile
             String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
             if (extraOpts != null && !extraOpts.isBlank()) {
@@ -110,7 +113,9 @@ public class ReportBench {
                     "-Dquarkus.oidc.token.issuer=" + ISSUER,
                     "-Dtcm.reporting.fixed-clock=2025-02-15T02:00:00Z",
                     "-jar", jar.toString()));
-            service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            launch.environment().putAll(ServiceProcess.JVM_ENVIRONMENT);
+            service = launch.start();
             String base = "http://127.0.0.1:" + port;
             // Health is on the management interface, not the API port.
             awaitReady("http://127.0.0.1:" + managementPort, service, log);
@@ -121,7 +126,9 @@ public class ReportBench {
             t = System.nanoTime();
             List<String> extra = new ArrayList<>();
             int published = publishInstitutions(kafka.bootstrapServers(), province, singles, extra);
-            while (count(postgres, database, "select count(*) from institution_ref") < published) {
+            int items = publishTechniques(kafka.bootstrapServers());
+            while (count(postgres, database, "select count(*) from institution_ref") < published
+                    || count(postgres, database, "select count(*) from technique_ref_item") < items) {
                 Thread.sleep(200);
             }
             System.out.printf("  %-46s %6d rows   %7.2f s%n", "institutions projected from Kafka", published,
@@ -134,10 +141,14 @@ public class ReportBench {
 
             // A dry run first, as an integrator would: it checks every row and stores nothing (and warms the JIT).
             long dryStart = System.nanoTime();
-            String dry = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?dryRun=true"))
+            HttpResponse<String> dryAnswer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?dryRun=true"))
                     .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "text/csv; charset=UTF-8").POST(HttpRequest.BodyPublishers.ofByteArray(csv))
-                    .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (dryAnswer.statusCode() != 202) {
+                throw new IllegalStateException("dry run answered " + dryAnswer.statusCode() + ": " + dryAnswer.body());
+            }
+            String dry = dryAnswer.headers().firstValue("Location").orElseThrow();
             String dryJob;
             do {
                 Thread.sleep(20);
@@ -236,6 +247,31 @@ public class ReportBench {
                         null);
                 extra.add(id);
                 n++;
+            }
+            producer.flush();
+        }
+        return n;
+    }
+
+    /** The national technique list as the catalogue would publish it: the classes and items the demo year cites. */
+    static int publishTechniques(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        int n = 0;
+        int order = 0;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (List<String> codes : DemoYear.techniqueItems()) {
+                String classCode = codes.get(0).substring(0, codes.get(0).lastIndexOf('_'));
+                List<TechniqueClassChanged.Item> items = codes.stream()
+                        .map(c -> new TechniqueClassChanged.Item(c, c, c, false)).toList();
+                TechniqueClassChanged e = new TechniqueClassChanged(classCode, 1, classCode, classCode, ++order, items,
+                        "bench", java.time.OffsetDateTime.now());
+                producer.send(new ProducerRecord<>(Topics.TECHNIQUE_CHANGED, TechniqueClassChanged.key(e.scope(), classCode),
+                        EventJson.write(EventEnvelope.of("/indicator-catalog", EventTypes.TECHNIQUE_CLASS_CHANGED, classCode,
+                                TechniqueClassChanged.VERSION, e))));
+                n += codes.size();
             }
             producer.flush();
         }
@@ -377,6 +413,9 @@ public class ReportBench {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setSubject("bench-platform");
+        // An access token as Keycloak issues it: services refuse anything else (ID tokens, other audiences).
+        claims.setAudience("tcm-api");
+        claims.setClaim("typ", "Bearer");
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
         claims.setClaim("realm_access", Map.of("roles", List.of("platform-integration")));

@@ -66,6 +66,11 @@ public final class DemoYear {
         {"COMPRESS_ACUPOINT_APPLICATION", "COMPRESS_HOT_IRONING", "COMPRESS_FUMIGATION", "COMPRESS_SOAKING"},
         {"MINIMALLY_INVASIVE_ACUPOTOMY", "MINIMALLY_INVASIVE_BLADED_NEEDLE", "MINIMALLY_INVASIVE_ROUND_SHARP"}};
 
+    /** The technique items the demo year cites, by class (the catalogue must know them: bench/reporting publishes them). */
+    public static List<List<String>> techniqueItems() {
+        return java.util.Arrays.stream(TECHNIQUES).map(List::of).toList();
+    }
+
     private final SplittableRandom random;
     private final Map<InstitutionType, ReportForm> forms = new LinkedHashMap<>();
     private final List<String> columns = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +29,35 @@ public final class ServiceProcess implements AutoCloseable {
     /** A run that lasted this long was healthy: the next crash is restarted at once. */
     static final Duration STABLE = Duration.ofSeconds(60);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /**
+     * The JVM options of every service, here and in the benches (bench/reporting, bench/evaluation
+     * read this list), so what is measured is what runs. Four services, PostgreSQL, Kafka and
+     * Keycloak share a small machine: each service must stay under 300 MB resident. The heap is not
+     * most of that: Quarkus with Hibernate, Kafka clients and Netty keeps ~100 MB of metaspace,
+     * code and thread stacks besides. Serial GC, because G1's concurrent work nearly doubled the CPU
+     * of a bulk job on two shared cores (bench/reporting README); it gives heap back only after a full
+     * collection, and then down to 30% free (MaxHeapFreeRatio) rather than 70%; C1 only, since C2 costs memory and CPU at start-up that these
+     * processes rarely earn back, and C1 code fits a 64 MB code cache. The metaspace cap turns a
+     * class-loading leak into an error instead of a slowly growing process.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx320m", "-XX:+UseSerialGC",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+
+    /**
+     * Environment of every service JVM: glibc otherwise keeps an arena of up to 64 MB per thread
+     * that ever allocated natively (Netty, Kafka's compression, the JIT), which shows up as RSS.
+     */
+    public static final Map<String, String> JVM_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
+    /** {@code java} followed by {@link #JVM_OPTIONS}: the start of a service's command line. */
+    public static List<String> javaCommand(String java) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(JVM_OPTIONS);
+        return cmd;
+    }
 
     private final String name;
     private final int port;
@@ -67,9 +97,11 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
             Files.deleteIfExists(log);
-            List<String> cmd = List.of(Processes.javaBinary(), "-Xms64m", "-Xmx384m",
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString());
-            ServiceProcess s = new ServiceProcess(name, port, managementPort, cmd, Map.copyOf(env), log);
+            List<String> cmd = javaCommand(Processes.javaBinary());
+            cmd.addAll(List.of("-jar", jar.toString()));
+            Map<String, String> all = new HashMap<>(JVM_ENVIRONMENT);
+            all.putAll(env);
+            ServiceProcess s = new ServiceProcess(name, port, managementPort, List.copyOf(cmd), Map.copyOf(all), log);
             s.launch();
             return s;
         } catch (IOException e) {
