@@ -202,12 +202,11 @@ public class ReportBench {
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("  %-46s %6d MB%n", "reporting RSS after the burst", rss(service.pid()) / 1024);
 
-            // Single submissions at a steady 100/s, open loop.
-            List<Long> latencies = steady(base, token, extra, 100);
-            Collections.sort(latencies);
-            System.out.printf("  %-46s %6d reqs   p50 %5.1f ms   p99 %5.1f ms   max %5.1f ms%n",
-                    "single submissions at 100/s", latencies.size(), latencies.get(latencies.size() / 2) / 1e6,
-                    latencies.get((int) (latencies.size() * 0.99)) / 1e6, latencies.get(latencies.size() - 1) / 1e6);
+            // Single submissions at a steady 100/s, open loop. The first seconds after the burst are a path
+            // the JIT has not compiled yet (a long-running service pays that once): reported apart, not hidden.
+            int warm = Math.min(300, extra.size() / 4);
+            printLatencies("single submissions, first " + warm + " (warm-up)", steady(base, token, extra.subList(0, warm), 100));
+            printLatencies("single submissions at 100/s", steady(base, token, extra.subList(warm, extra.size()), 100));
             System.out.printf("  %-46s %6d MB%n", "reporting RSS at the end", rss(service.pid()) / 1024);
             System.out.printf("%n%s CPUs; the goal is >= 5,000 reports/s end to end (a province in under 5 s)%n",
                     Runtime.getRuntime().availableProcessors());
@@ -315,6 +314,13 @@ public class ReportBench {
             c.createStatement().execute("drop table bench_report, bench_version");
             return seconds;
         }
+    }
+
+    static void printLatencies(String what, List<Long> latencies) {
+        Collections.sort(latencies);
+        System.out.printf("  %-46s %6d reqs   p50 %5.1f ms   p99 %5.1f ms   max %5.1f ms%n", what, latencies.size(),
+                latencies.get(latencies.size() / 2) / 1e6, latencies.get((int) (latencies.size() * 0.99)) / 1e6,
+                latencies.get(latencies.size() - 1) / 1e6);
     }
 
     /** Open loop: one submission every 1/rate s, whatever the answers take; answers each latency. */
