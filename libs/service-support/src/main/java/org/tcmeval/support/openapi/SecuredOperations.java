@@ -14,7 +14,7 @@ import org.tcmeval.support.problem.Problem;
 
 /**
  * Declares once, for every service, what all secured operations share: the security schemes and the
- * 401 / 403 problem answers. Resources only say {@code @SecurityRequirement(name = "bearer")} and
+ * 401 / 403 / 429 problem answers (and, for every operation, the 414 / 431 request-limit problems). Resources only say {@code @SecurityRequirement(name = "bearer")} and
  * document the answers that are specific to them; every such operation also accepts the
  * {@value #OIDC_SCHEME} scheme (the same Keycloak access token, found through OIDC discovery), as
  * an alternative requirement. The service's {@value #SERVER_URL_PROPERTY} (its address on the local
@@ -28,6 +28,8 @@ public class SecuredOperations implements OASFilter {
     public static final String OIDC_URL_PROPERTY = "tcm.openapi.oidc-discovery-url";
     /** The service's URL on the stack {@code deploy/tcm.sh up} starts, set in its application.properties. */
     public static final String SERVER_URL_PROPERTY = "tcm.openapi.server-url";
+    static final String URI_TOO_LONG = "UriTooLong";
+    static final String HEADERS_TOO_LARGE = "HeadersTooLarge";
     public static final String DEFAULT_OIDC_URL = "http://127.0.0.1:8180/realms/tcm/.well-known/openid-configuration";
 
     @Override
@@ -35,6 +37,10 @@ public class SecuredOperations implements OASFilter {
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        openAPI.getComponents().addResponse(URI_TOO_LONG, problem("The request line (method, path and query) is longer "
+                + "than tcm.http.max-request-line bytes (default 4,096): problem uri-too-long"));
+        openAPI.getComponents().addResponse(HEADERS_TOO_LARGE, problem("The request's header fields together exceed "
+                + "tcm.http.max-header-bytes (default 20,480): problem headers-too-large"));
         openAPI.getComponents().addSecurityScheme(SCHEME, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                 .description("Access token from Keycloak realm `tcm`; its `division` claim (GB/T 2260 code) is the "
@@ -56,6 +62,7 @@ public class SecuredOperations implements OASFilter {
         openAPI.getPaths().getPathItems().values().forEach(item -> {
             Map<?, Operation> operations = item.getOperations();
             operations.values().forEach(SecuredOperations::addProblemAnswers);
+            operations.values().forEach(SecuredOperations::addRequestLimitAnswers);
             operations.values().forEach(SecuredOperations::addPageLink);
         });
     }
@@ -88,6 +95,24 @@ public class SecuredOperations implements OASFilter {
         if (!responses.hasAPIResponse("429")) {
             responses.addAPIResponse("429", problem("Too many requests without a valid token came from your address in"
                     + " the last minute (tcm.rate-limit.auth-failures-per-minute); wait Retry-After seconds"));
+        }
+    }
+
+    /**
+     * Every operation, secured or not, sits behind the same request-line and header limits
+     * ({@code RequestLimits}), so a client generated from the spec knows those two answers too.
+     */
+    private static void addRequestLimitAnswers(Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            operation.setResponses(responses);
+        }
+        if (!responses.hasAPIResponse("414")) {
+            responses.addAPIResponse("414", OASFactory.createAPIResponse().ref(URI_TOO_LONG));
+        }
+        if (!responses.hasAPIResponse("431")) {
+            responses.addAPIResponse("431", OASFactory.createAPIResponse().ref(HEADERS_TOO_LARGE));
         }
     }
 
