@@ -21,7 +21,7 @@ final class Contributions {
         if (!reads(indicator, unit)) {
             return Optional.empty();
         }
-        Tally tally = switch (Truth.of(filter.condition(), unit.facts())) {
+        Tally tally = switch (Truth.of(filter.condition(), unit.conditionFacts())) {
             case NO -> Tally.excludedUnit();
             case UNDECIDED -> Tally.undecided();
             case YES -> tally(indicator, unit);
@@ -43,11 +43,7 @@ final class Contributions {
         BigDecimal counted = indicator.numeratorField() == null ? null : facts.get(indicator.numeratorField());
         return switch (indicator.shape()) {
             case COMPLIANCE_RATE -> ruleTally(indicator, facts);
-            case AGGREGATE_RATIO -> {
-                BigDecimal denominator = facts.get(indicator.denominatorField());
-                yield counted == null || denominator == null ? Tally.undecided() : Tally.counted(counted, denominator);
-            }
-            case PER_POPULATION_DENSITY -> densityTally(indicator, unit, counted);
+            case AGGREGATE_RATIO, PER_POPULATION_DENSITY -> ratioTally(indicator, unit, counted);
             // A rule count keeps the units judged as denominator, so "37 of 900" can be shown.
             case COUNT -> indicator.numeratorField() == null ? ruleTally(indicator, facts)
                     : counted == null ? Tally.undecided() : Tally.counted(counted, BigDecimal.ZERO);
@@ -63,7 +59,11 @@ final class Contributions {
         };
     }
 
-    private static Tally densityTally(IndicatorDefinition indicator, UnitFacts unit, BigDecimal counted) {
+    /**
+     * Numerator over the reported denominator; a division's residents missing from its report are
+     * the registry's ({@link Population}), and the tally says so.
+     */
+    private static Tally ratioTally(IndicatorDefinition indicator, UnitFacts unit, BigDecimal counted) {
         if (counted == null) {
             return Tally.undecided();
         }
@@ -71,7 +71,7 @@ final class Contributions {
         if (reported != null) {
             return Tally.counted(counted, reported);
         }
-        if (unit.registryPopulation() != null) {
+        if (Population.isDenominatorOf(indicator) && unit.registryPopulation() != null) {
             return Tally.counted(counted, BigDecimal.valueOf(unit.registryPopulation())).withRegistryPopulation();
         }
         return Tally.undecided();

@@ -61,8 +61,21 @@ final class Judge {
         Completeness completeness = Completeness.of(t, expectedUnits);
         Verdict v = inForce.isEmpty() ? Verdict.of(Status.NO_TARGET)
                 : verdict(indicator, inForce.get(), scope, t, fraction, division, completeness);
+        BigDecimal population = null;
+        Judgement.PopulationSource source = null;
+        boolean conditionReadsPopulation = inForce.isPresent()
+                && scope.divisionConditionAt(indicator, division.code()).fields().contains(Population.FIELD);
+        if (conditionReadsPopulation && division.populationSource() != null) {
+            // The figure that decided whether the target binds, named with where it came from.
+            population = division.conditionFacts().get(Population.FIELD);
+            source = division.populationSource();
+        } else if (Population.isDenominatorOf(indicator) && t.units() > 0) {
+            population = t.denominator();
+            source = Judgement.PopulationSource.of(t);
+        }
         return new Judgement(indicator.code(), division.code(), v.status(), fraction == null ? null : fraction.value(),
-                t, inForce.orElse(null), v.inapplicability(), v.missingDivisionFacts(), completeness);
+                t, inForce.orElse(null), v.inapplicability(), v.missingDivisionFacts(), completeness, population,
+                source);
     }
 
     private Verdict verdict(IndicatorDefinition indicator, TargetInForce target, TargetScope scope, Tally t,
@@ -72,7 +85,7 @@ final class Judge {
             return Verdict.notApplicable(Inapplicability.Reason.JUDGED_AT_PROFILE_DIVISION, only.get(), Map.of());
         }
         Condition divisionCondition = scope.divisionConditionAt(indicator, division.code());
-        switch (Truth.of(divisionCondition, division.facts())) {
+        switch (Truth.of(divisionCondition, division.conditionFacts())) {
             case NO -> {
                 return Verdict.notApplicable(Inapplicability.Reason.DIVISION_CONDITION_NOT_MET,
                         divisionCondition.describe(), figures(divisionCondition, division));
@@ -80,7 +93,7 @@ final class Judge {
             case UNDECIDED -> {
                 // Whether the target binds is unknown, so neither a verdict nor "not applicable" is claimed.
                 Set<String> missing = new LinkedHashSet<>(divisionCondition.fields());
-                missing.removeAll(division.facts().keySet());
+                missing.removeAll(division.conditionFacts().keySet());
                 return new Verdict(Status.NO_DATA, null, missing);
             }
             case YES -> { }
@@ -127,10 +140,12 @@ final class Judge {
         };
     }
 
+    /** The division's figures the condition read, the registry's residents included where they were used. */
     private static Map<String, BigDecimal> figures(Condition condition, DivisionFacts division) {
+        Map<String, BigDecimal> facts = division.conditionFacts();
         Map<String, BigDecimal> figures = new TreeMap<>();
         for (String f : condition.fields()) {
-            BigDecimal v = division.facts().get(f);
+            BigDecimal v = facts.get(f);
             if (v != null) {
                 figures.put(f, v);
             }

@@ -18,13 +18,28 @@ import java.util.Set;
  * @param inapplicability why the target does not bind, exactly when NOT_APPLICABLE
  * @param missingDivisionFacts division figures the division condition needs and the division has not reported
  * @param completeness units decided out of expected
+ * @param population the residents the judgement read ({@link Population}): the figure the target's
+ *                   division condition tested when it reads the population (Guangxi row 18), else the
+ *                   summed residents of a density or coverage; {@code null} when it read none
+ * @param populationSource where {@code population} came from; {@code null} exactly when it is
  */
 public record Judgement(String indicatorCode, String divisionCode, Status status, BigDecimal value, Tally sums,
         TargetInForce target, Inapplicability inapplicability, Set<String> missingDivisionFacts,
-        Completeness completeness) {
+        Completeness completeness, BigDecimal population, PopulationSource populationSource) {
 
-    /** Where a density's residents came from. */
-    public enum PopulationSource { REPORTED, REGISTRY, MIXED }
+    /**
+     * Where residents came from: the division's own report, the registry (the report has none), or,
+     * summed over several units, some of each.
+     */
+    public enum PopulationSource {
+        REPORTED, REGISTRY, MIXED;
+
+        /** The source of the residents summed in {@code sums} (some units may have used the registry's). */
+        public static PopulationSource of(Tally sums) {
+            long fromRegistry = sums.registryPopulationUnits();
+            return fromRegistry == 0 ? REPORTED : fromRegistry == sums.units() ? REGISTRY : MIXED;
+        }
+    }
 
     public Judgement {
         Objects.requireNonNull(status, "status");
@@ -35,6 +50,9 @@ public record Judgement(String indicatorCode, String divisionCode, Status status
         }
         if ((status == Status.NO_TARGET) != (target == null)) {
             throw new IllegalArgumentException("target: absent exactly when NO_TARGET");
+        }
+        if ((population == null) != (populationSource == null)) {
+            throw new IllegalArgumentException("populationSource: given exactly when a population is");
         }
     }
 
@@ -49,12 +67,5 @@ public record Judgement(String indicatorCode, String divisionCode, Status status
     /** The value rounded half-up for display; never used to judge. */
     public BigDecimal rounded(int scale) {
         return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP);
-    }
-
-    /** For densities: whether the residents were reported, supplied from the registry, or both. */
-    public PopulationSource populationSource() {
-        long fromRegistry = sums.registryPopulationUnits();
-        return fromRegistry == 0 ? PopulationSource.REPORTED
-                : fromRegistry == sums.units() ? PopulationSource.REGISTRY : PopulationSource.MIXED;
     }
 }

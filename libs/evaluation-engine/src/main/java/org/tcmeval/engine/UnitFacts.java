@@ -44,6 +44,16 @@ public record UnitFacts(Reporter reporter, InstitutionType type, Map<String, Big
         return new UnitFacts(Reporter.JURISDICTION, null, facts, null);
     }
 
+    /**
+     * The facts a condition or rule is tested on: the report's figures, with the registry's residents
+     * as {@link Population#FIELD} where the report has none (a county that left its population out is
+     * still a county of 350,000 residents). Institutions have no registry population, so theirs are the
+     * report's figures as they are.
+     */
+    public Map<String, BigDecimal> conditionFacts() {
+        return Population.withRegistry(facts, registryPopulation);
+    }
+
     /** The same report with the registry's population of the unit's division as a fallback. */
     public UnitFacts withRegistryPopulation(long residents) {
         return new UnitFacts(reporter, type, facts, residents);

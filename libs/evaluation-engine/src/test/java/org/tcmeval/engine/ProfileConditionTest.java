@@ -55,6 +55,72 @@ class ProfileConditionTest {
         assertThat(j.target().target().threshold()).isEqualByComparingTo("30");
     }
 
+    /** Row 18 for a county whose report leaves the population out, with the registry's residents. */
+    static Judgement countyRow18FromRegistry(long registryResidents, int grade2aHospitals, int covered) {
+        TargetInForce target = inForce("450102", ROW_18);
+        Map<String, BigDecimal> report = facts("tcmHospitalsGrade2aOrAbove", grade2aHospitals,
+                "tcmLedMedicalCommunityPopulation", covered);
+        return ENGINE.judge(ROW_18, Optional.of(target),
+                sums(ROW_18, target, UnitFacts.county(report).withRegistryPopulation(registryResidents)),
+                new DivisionFacts("450102", report, registryResidents), OptionalLong.empty());
+    }
+
+    @Test
+    void guangxiRow18ReadsTheRegistrysResidentsWhenTheReportHasNone() {
+        // Registry 350,000 > 300,000 and one grade-2A hospital: bound. 120,000 / 350,000 * 100 = 34.2857% >= 30%.
+        Judgement big = countyRow18FromRegistry(350_000, 1, 120_000);
+        assertThat(big.status()).isEqualTo(Status.MET);
+        assertThat(big.value()).isEqualByComparingTo(new BigDecimal("34.28571428571428571428571428571429"));
+        assertThat(big.denominator()).isEqualByComparingTo("350000");
+        assertThat(big.population()).isEqualByComparingTo("350000");
+        assertThat(big.populationSource()).isEqualTo(Judgement.PopulationSource.REGISTRY);
+
+        // Registry 250,000 is not > 300,000: not applicable, quoting the registry's figure and saying where from.
+        Judgement small = countyRow18FromRegistry(250_000, 1, 120_000);
+        assertThat(small.status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(small.inapplicability().condition())
+                .isEqualTo("residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1");
+        assertThat(small.inapplicability().actualFigures()).containsOnly(
+                Map.entry("residentPopulation", new BigDecimal("250000")),
+                Map.entry("tcmHospitalsGrade2aOrAbove", BigDecimal.ONE));
+        assertThat(small.population()).isEqualByComparingTo("250000");
+        assertThat(small.populationSource()).isEqualTo(Judgement.PopulationSource.REGISTRY);
+
+        // "大于30万人": exactly 300,000 is not more than 300,000, so the target does not bind.
+        assertThat(countyRow18FromRegistry(300_000, 1, 120_000).status()).isEqualTo(Status.NOT_APPLICABLE);
+        // One more resident binds it: 120,000 / 300,001 * 100 = 39.9999% >= 30%.
+        assertThat(countyRow18FromRegistry(300_001, 1, 120_000).status()).isEqualTo(Status.MET);
+    }
+
+    @Test
+    void theReportsOwnResidentsWinOverTheRegistrysInTheCondition() {
+        // Reported 250,000 (registry 350,000): the report decides, not applicable, source REPORTED.
+        TargetInForce target = inForce("450102", ROW_18);
+        Map<String, BigDecimal> report = row18(250_000, 1, 100_000);
+        Judgement j = ENGINE.judge(ROW_18, Optional.of(target),
+                sums(ROW_18, target, UnitFacts.county(report).withRegistryPopulation(350_000)),
+                new DivisionFacts("450102", report, 350_000L), OptionalLong.empty());
+        assertThat(j.status()).isEqualTo(Status.NOT_APPLICABLE);
+        assertThat(j.population()).isEqualByComparingTo("250000");
+        assertThat(j.populationSource()).isEqualTo(Judgement.PopulationSource.REPORTED);
+    }
+
+    @Test
+    void aCityOfRow18SumsTheCountiesOverThresholdByTheSameRule() {
+        // Two counties, neither reports its population: A (registry 400,000, covers 160,000) is summed,
+        // B (registry 200,000) is left out. City: 160,000 / 400,000 * 100 = 40% >= 30%, residents from the registry.
+        TargetInForce target = inForce("450102", ROW_18);
+        UnitFacts a = UnitFacts.county(facts("tcmHospitalsGrade2aOrAbove", 1, "tcmLedMedicalCommunityPopulation",
+                160_000)).withRegistryPopulation(400_000);
+        UnitFacts b = UnitFacts.county(facts("tcmHospitalsGrade2aOrAbove", 1, "tcmLedMedicalCommunityPopulation",
+                150_000)).withRegistryPopulation(200_000);
+        Judgement city = ENGINE.judge(ROW_18, Optional.of(inForce("4501", ROW_18)), sums(ROW_18, target, a, b),
+                DivisionFacts.of("4501"), OptionalLong.empty());
+        assertThat(city.value()).isEqualByComparingTo("40");
+        assertThat(city.sums().excluded()).isEqualTo(1);
+        assertThat(city.populationSource()).isEqualTo(Judgement.PopulationSource.REGISTRY);
+    }
+
     @Test
     void guangxiRow18BindsACountyOf350000() {
         // 100,000 / 350,000 = 28.57% < 30% -> NOT_MET

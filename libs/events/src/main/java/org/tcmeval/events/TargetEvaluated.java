@@ -21,6 +21,13 @@ import org.tcmeval.targets.Comparator;
  * @param unitsExpected units that should have reported (operating institutions of the applicable types)
  * @param reason why there is no verdict (e.g. DIVISION_CONDITION_NOT_MET), else {@code null}
  * @param condition the condition a NOT_APPLICABLE target failed, or the division it is judged at
+ * @param population the residents the outcome read: the figure a division condition tested ("more than
+ *                   300,000 residents"), else a density's or coverage's summed residents; {@code null}
+ *                   when it read none (and in events written before the field existed)
+ * @param populationSource REPORTED (the division's own report), REGISTRY (the registry's figure, the
+ *                         report had none) or MIXED (summed units of both); {@code null} exactly when
+ *                         {@code population} is. Added within dataversion 2: optional, so consumers
+ *                         of the earlier shape read these events as before
  */
 public record TargetEvaluated(
         String scope,
@@ -40,7 +47,18 @@ public record TargetEvaluated(
         Long unitsDecided,
         Long unitsExpected,
         String reason,
-        String condition) {
+        String condition,
+        BigDecimal population,
+        String populationSource) {
 
     public static final int VERSION = 2;
+
+    /** The shape before {@code population} and {@code populationSource}: neither is known. */
+    public TargetEvaluated(String scope, String unitId, String indicatorCode, int year, long sequence, BigDecimal value,
+            BigDecimal numerator, BigDecimal denominator, Comparator comparator, BigDecimal threshold, BigDecimal upper,
+            String profileId, String status, BigDecimal completeness, Long unitsDecided, Long unitsExpected,
+            String reason, String condition) {
+        this(scope, unitId, indicatorCode, year, sequence, value, numerator, denominator, comparator, threshold, upper,
+                profileId, status, completeness, unitsDecided, unitsExpected, reason, condition, null, null);
+    }
 }

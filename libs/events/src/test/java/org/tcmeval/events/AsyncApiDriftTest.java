@@ -237,6 +237,13 @@ class AsyncApiDriftTest {
                         new BigDecimal("18.75"), new BigDecimal("3"), new BigDecimal("16"), Comparator.BETWEEN,
                         new BigDecimal("25"), new BigDecimal("40"), "guangxi-2022", "NOT_MET", new BigDecimal("100"), 2L,
                         2L, "JUDGED_AT_PROFILE_DIVISION", "45")));
+        events.add(EventEnvelope.of("/evaluation", EventTypes.TARGET_EVALUATED,
+                "450922:TCM_LED_MEDICAL_COMMUNITY_COVERAGE:2024:guangxi-2022", TargetEvaluated.VERSION,
+                new TargetEvaluated("COUNTY", "450922", "TCM_LED_MEDICAL_COMMUNITY_COVERAGE", 2024, 1, null, BigDecimal.ZERO,
+                        BigDecimal.ZERO, Comparator.AT_LEAST, new BigDecimal("30"), null, "guangxi-2022",
+                        "NOT_APPLICABLE", new BigDecimal("100"), 1L, 1L, "DIVISION_CONDITION_NOT_MET",
+                        "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1", new BigDecimal("250000"),
+                        "REGISTRY")));
         events.add(EventEnvelope.of("/evaluation", EventTypes.TARGET_EVALUATED, "45:TCM_GP_DENSITY:2024:none",
                 TargetEvaluated.VERSION, new TargetEvaluated("PROVINCE", "45", "TCM_GP_DENSITY", 2024, 1, null, null,
                         null, null, null, null, null, "NO_TARGET", null, null, null, null, null)));

@@ -68,6 +68,13 @@ public class IndicatorResult extends PanacheEntityBase {
     @Column(name = "actual_figures")
     public String actualFigures;
 
+    /** The residents the result read (a condition's figure, or a density's or coverage's sum); null if none. */
+    public BigDecimal population;
+
+    /** REPORTED, REGISTRY or MIXED: where {@link #population} came from; null exactly when it is. */
+    @Column(name = "population_source")
+    public String populationSource;
+
     public long sequence;
 
     @Column(name = "updated_at")

@@ -167,13 +167,14 @@ public class FhirExport {
             if (r != null) {
                 entries.add(new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value, r.numerator,
                         r.denominator, r.comparator, r.threshold, r.upper, r.status, r.profileId, r.completeness,
-                        r.unitsDecided, r.unitsExpected, r.reason, r.condition, null, r.sequence, r.updatedAt));
+                        r.unitsDecided, r.unitsExpected, r.reason, r.condition, null, r.population, r.populationSource,
+                        r.sequence, r.updatedAt));
             } else {
                 Optional<String> notComputed = Scoring.notComputedReason(i);
                 entries.add(new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), null, null, null, null,
                         null, null, ResultStatus.NOT_COMPUTED, null, null, 0, 0,
                         notComputed.orElse("NOT_STORED: no result is recorded for this division and year"), null, null,
-                        0, null));
+                        null, null, 0, null));
             }
         }
         return entries;

@@ -49,8 +49,19 @@ public record ScorecardView(
             @Schema(description = "With NOT_APPLICABLE: the condition the division fails, or the division the target is"
                     + " judged at", example = "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1")
             String condition,
-            @Schema(description = "With NOT_APPLICABLE: the division's own figures for the fields the condition reads")
+            @Schema(description = "With NOT_APPLICABLE: the division's figures for the fields the condition reads; its"
+                    + " residentPopulation is the registry's when its report has none (see populationSource)",
+                    example = "{\"residentPopulation\": 250000, \"tcmHospitalsGrade2aOrAbove\": 1}")
             Map<String, BigDecimal> actualFigures,
+            @Schema(description = "The residents the result read: the figure the target's division condition tested"
+                    + " (Guangxi row 18: more than 300,000 residents), else the summed residents of a density or of the"
+                    + " medical-community coverage; absent when the result reads no population", example = "250000")
+            BigDecimal population,
+            @Schema(description = "Where `population` came from: REPORTED (the division's own report), REGISTRY (the"
+                    + " registry's residents of the division for the year; the report had none) or MIXED (a sum over"
+                    + " units of both kinds); absent exactly when `population` is", example = "REGISTRY",
+                    enumeration = {"REPORTED", "REGISTRY", "MIXED"})
+            String populationSource,
             @Schema(description = "Grows with every change of this result; matches target-evaluated's sequence; 0 when"
                     + " the result was never recorded (judged on reading)", example = "2")
             long sequence,

@@ -273,7 +273,8 @@ public class Evaluator {
         String filterKey = Engine.unitFilter(i, target.map(TargetInForce::target).orElse(null)).key();
         Tally tally = sums.getOrDefault(new Contributions.SumsKey(division, i.code(), filterKey), Tally.ZERO);
         return new Evaluation(engine.judge(i, target, new Sums(filterKey, tally),
-                new DivisionFacts(division, lookups.facts(division, year)), lookups.expected(division, i, year)),
+                new DivisionFacts(division, lookups.facts(division, year), lookups.registryPopulation(division, year)),
+                lookups.expected(division, i, year)),
                 Scoring.notComputedReason(i));
     }
 
@@ -296,6 +297,8 @@ public class Evaluator {
     /** Per-batch caches of what every judgement of a division reads. */
     public final class Lookups {
         private final Map<String, Map<String, BigDecimal>> facts = new HashMap<>();
+        /** The registry's residents per division and year, for conditions on a population the report lacks. */
+        private final Map<String, Long> registry = new HashMap<>();
         private final Map<String, OptionalLong> expected = new HashMap<>();
         /** Operating institutions per year, province, county and type, for provinces read in full. */
         private final Map<String, Map<String, Map<InstitutionType, Long>>> operating = new HashMap<>();
@@ -317,6 +320,11 @@ public class Evaluator {
                                 Counting.counted(config.counting(), r).ifPresent(f -> facts.put(r.unitId + "/" + year, f));
                             }
                         }).replaceWithVoid());
+                // A condition such as "more than 300,000 residents" reads the registry's residents where the
+                // report has none, as densities do; locked shared like the report path's read (see
+                // DivisionPopulations), so a population change and this judgement see each other.
+                chain = chain.chain(() -> populations.residents(unread, year).invoke(m ->
+                        m.forEach((d, n) -> registry.put(d + "/" + year, n))).replaceWithVoid());
             }
             if (!provinces.isEmpty()) {
                 // Shared until commit, before the count: see lockRegistrations.
@@ -359,6 +367,11 @@ public class Evaluator {
         /** The division's own counting report figures (a county's county report, a city's own report); prefetched. */
         Map<String, BigDecimal> facts(String division, int year) {
             return facts.getOrDefault(division + "/" + year, Map.of());
+        }
+
+        /** The registry's residents of the division in the year, or null; prefetched. */
+        Long registryPopulation(String division, int year) {
+            return registry.get(division + "/" + year);
         }
 
         /** Units that should have reported: operating institutions of the applicable types, or the county itself; prefetched. */

@@ -56,6 +56,8 @@ public class ResultPublisher {
         r.unitsDecided = j.completeness().decided();
         r.unitsExpected = j.completeness().expected();
         r.completeness = j.completeness().percent();
+        r.population = j.population();
+        r.populationSource = j.populationSource() == null ? null : j.populationSource().name();
         if (!computed) {
             r.reason = ev.notComputed().get();
         } else if (j.inapplicability() != null) {
@@ -110,7 +112,7 @@ public class ResultPublisher {
 
     private static final String COLUMNS = "unit_id, indicator_code, year, scope, status, value, numerator, denominator,"
             + " comparator, threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,"
-            + " condition_text, cast(actual_figures as text), sequence, updated_at";
+            + " condition_text, cast(actual_figures as text), sequence, updated_at, population, population_source";
 
     private static IndicatorResult resultOf(Object[] row) {
         IndicatorResult r = new IndicatorResult();
@@ -131,6 +133,8 @@ public class ResultPublisher {
         r.condition = (String) row[16];
         r.actualFigures = (String) row[17];
         r.sequence = ((Number) row[18]).longValue();
+        r.population = (BigDecimal) row[20];
+        r.populationSource = (String) row[21];
         return r;
     }
 
@@ -162,11 +166,13 @@ public class ResultPublisher {
             m.put("actual_figures", r.actualFigures);
             m.put("sequence", r.sequence);
             m.put("updated_at", r.updatedAt.toString());
+            m.put("population", r.population);
+            m.put("population_source", r.populationSource);
             rows.add(m);
         }
         String columns = "unit_id, indicator_code, year, scope, status, value, numerator, denominator, comparator,"
                 + " threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,"
-                + " condition_text, actual_figures, sequence, updated_at";
+                + " condition_text, actual_figures, sequence, updated_at, population, population_source";
         StringBuilder set = new StringBuilder();
         for (String c : columns.split(",\\s*")) {
             if (!List.of("unit_id", "indicator_code", "year").contains(c)) {
@@ -176,11 +182,11 @@ public class ResultPublisher {
         return BulkSql.execute("insert into indicator_result (" + columns + ") select unit_id, indicator_code, year,"
                 + " scope, status, value, numerator, denominator, comparator, threshold, upper_bound, profile_id,"
                 + " units_decided, units_expected, completeness, reason, condition_text, cast(actual_figures as jsonb),"
-                + " sequence, updated_at from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text, year int,"
+                + " sequence, updated_at, population, population_source from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text, year int,"
                 + " scope text, status text, value numeric, numerator numeric, denominator numeric, comparator text,"
                 + " threshold numeric, upper_bound numeric, profile_id text, units_decided bigint, units_expected bigint,"
                 + " completeness numeric, reason text, condition_text text, actual_figures text, sequence bigint,"
-                + " updated_at timestamptz) on conflict (unit_id, indicator_code, year) do update set " + set,
+                + " updated_at timestamptz, population numeric, population_source text) on conflict (unit_id, indicator_code, year) do update set " + set,
                 rows, 2_000);
     }
 
@@ -218,6 +224,8 @@ public class ResultPublisher {
         to.reason = from.reason;
         to.condition = from.condition;
         to.actualFigures = from.actualFigures;
+        to.population = from.population;
+        to.populationSource = from.populationSource;
         return to;
     }
 
@@ -228,13 +236,15 @@ public class ResultPublisher {
                 && Objects.equals(a.profileId, b.profileId) && a.unitsDecided == b.unitsDecided
                 && a.unitsExpected == b.unitsExpected && Objects.equals(a.reason, b.reason)
                 && Objects.equals(a.condition, b.condition)
-                && Objects.equals(readFigures(a.actualFigures), readFigures(b.actualFigures));
+                && Objects.equals(readFigures(a.actualFigures), readFigures(b.actualFigures))
+                && sameNumber(a.population, b.population) && Objects.equals(a.populationSource, b.populationSource);
     }
 
     private static Outbox.Pending event(IndicatorResult r) {
         TargetEvaluated data = new TargetEvaluated(r.scope, r.key.unitId(), r.key.indicatorCode(), r.key.year(),
                 r.sequence, r.value, r.numerator, r.denominator, r.comparator, r.threshold, r.upper, r.profileId,
-                r.status.name(), r.completeness, r.unitsDecided, r.unitsExpected, r.reason, r.condition);
+                r.status.name(), r.completeness, r.unitsDecided, r.unitsExpected, r.reason, r.condition, r.population,
+                r.populationSource);
         String key = eventKey(r);
         return new Outbox.Pending(Topics.TARGET_EVALUATED, key,
                 EventEnvelope.of(SOURCE, EventTypes.TARGET_EVALUATED, key, TargetEvaluated.VERSION, data));

@@ -17,7 +17,8 @@ import org.tcmeval.targets.TargetResolver;
  *
  * <p>What a scorecard is built from: the division's stored results (each row's sequence grows with
  * every change); for indicators without a stored result, judged on reading, also the division's
- * sums, its own reports, and, for institution-reported ones, the registrations below it (their
+ * sums, its own reports, the registry's population of the division (a condition reads it where the
+ * report has none), and, for institution-reported ones, the registrations below it (their
  * count is the expected units); and the target profiles, whose resolver is rebuilt on every catalog
  * change (compared by identity, as {@link TargetCatalog} itself caches them).
  */
@@ -66,7 +67,8 @@ public class ScorecardCache {
                      from division_sums where division_code = :d and year = :y),
                   (select string_agg(concat_ws(':', report_id, revision, version, status, approved_version), ','
                                  order by report_id)
-                     from report_ref where unit_id = :d and year = :y)""" + (registrations ? """
+                     from report_ref where unit_id = :d and year = :y),
+                  (select max(residents) from division_fact_population where division_code = :d and year = :y)""" + (registrations ? """
                   ,
                   (select count(*) || ':' || coalesce(sum(hashtextextended(id || ':' || revision || ':' || type || ':'
                                  || county_code || ':' || coalesce(opened_on, '0001-01-01') || ':'

@@ -104,7 +104,8 @@ public class ScorecardService {
     private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {
         return new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value, r.numerator, r.denominator,
                 r.comparator, r.threshold, r.upper, r.status, r.profileId, r.completeness, r.unitsDecided,
-                r.unitsExpected, r.reason, r.condition, ResultPublisher.readFigures(r.actualFigures), r.sequence,
+                r.unitsExpected, r.reason, r.condition, ResultPublisher.readFigures(r.actualFigures), r.population,
+                r.populationSource, r.sequence,
                 r.updatedAt);
     }
 }

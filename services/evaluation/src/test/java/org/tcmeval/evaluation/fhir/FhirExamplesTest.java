@@ -39,7 +39,7 @@ class FhirExamplesTest {
     static Bundle summary() {
         var e = new ScorecardView.Entry(RATIO.code(), RATIO.nameZh(), RATIO.nameEn(), RATIO.unit(), new BigDecimal("18.75"),
                 BigDecimal.valueOf(3), BigDecimal.valueOf(16), Comparator.AT_LEAST, new BigDecimal("25"), null,
-                ResultStatus.NOT_MET, "guangxi-2022", new BigDecimal("100"), 2, 2, null, null, null, 2,
+                ResultStatus.NOT_MET, "guangxi-2022", new BigDecimal("100"), 2, 2, null, null, null, null, null, 2,
                 OffsetDateTime.parse("2024-04-02T09:30:00+08:00"));
         return MeasureReports.collection(List.of(MeasureReports.summary("450902", "玉州区", 2024, RATIO, e, null)),
                 SELF + "division=450902&year=2024").setTimestamp(AT);

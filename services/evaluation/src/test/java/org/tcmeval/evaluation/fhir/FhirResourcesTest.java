@@ -76,7 +76,7 @@ class FhirResourcesTest {
                         s == ResultStatus.NO_TARGET ? null : BigDecimal.TEN,
                         s == ResultStatus.NO_TARGET ? null : BigDecimal.valueOf(20),
                         s, s == ResultStatus.NO_TARGET ? null : "guangxi-2022", value ? BigDecimal.valueOf(100) : null,
-                        value ? 2 : 0, 2, value ? null : "NOT_COLLECTED: x", null, null, 1, value ? at : null);
+                        value ? 2 : 0, 2, value ? null : "NOT_COLLECTED: x", null, null, null, null, 1, value ? at : null);
                 reports.add(MeasureReports.summary("450902", "玉州区", 2024, i, e, s.name()));
             }
         }

@@ -1,0 +1,144 @@
+package org.tcmeval.evaluation;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.tcmeval.evaluation.EngineFlowTest.awaitCell;
+import static org.tcmeval.evaluation.EngineFlowTest.cell;
+import static org.tcmeval.evaluation.EngineFlowTest.divisionReport;
+import static org.tcmeval.evaluation.EngineFlowTest.figures;
+import static org.tcmeval.evaluation.EngineFlowTest.sendDivision;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tcmeval.events.TargetEvaluated;
+import org.tcmeval.events.Topics;
+import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.TopicReader;
+
+/**
+ * Guangxi row 18 ("县域内常住人口大于30万人的县", issue 8 item 1) reads a county's residents by the
+ * same rule as densities: the county report's figure, else the registry's. The answer names the
+ * figure and where it came from (item 2). Year 2030 and Nanning's districts 兴宁区, 江南区, 西乡塘区
+ * belong to no other test; Nanning (4501) follows Guangxi's plan, Yulin's drops the condition.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "evaluation"))
+class PopulationConditionFlowTest {
+
+    static final int YEAR = 2030;
+    static final String ROW_18 = "TCM_LED_MEDICAL_COMMUNITY_COVERAGE";
+    static final String CONDITION = "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1";
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void profiles() {
+        EvaluationFlowTest.catalogPublishesItsProfiles();
+    }
+
+    long storedRevision(String code) {
+        var rows = pool.preparedQuery("select revision from division_fact where code = $1").execute(Tuple.of(code))
+                .await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? -1 : rows.iterator().next().getLong("revision");
+    }
+
+    /** The scorecard cell with numbers read as decimals (JsonPath's default, float, keeps 8 digits). */
+    static JsonPath exactCell(String division) {
+        String body = given().auth().oauth2(EngineFlowTest.GUANGXI_READER).queryParam("year", YEAR)
+                .get("/api/v1/scorecards/" + division).then().statusCode(200).extract().asString();
+        return new JsonPath(body).using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL))
+                .setRootPath("indicators.find { it.indicatorCode == '" + ROW_18 + "' }");
+    }
+
+    /** A county report without residentPopulation: one grade-2A+ TCM hospital leading a 医共体 of 120,000. */
+    static void countyReportWithoutPopulation(String county) {
+        sendDivision(divisionReport(UUID.randomUUID().toString(), 1, "APPROVED", "COUNTY", county, YEAR,
+                figures("tcmHospitalsGrade2aOrAbove", 1, "tcmLedMedicalCommunities", 1,
+                        "tcmLedMedicalCommunityPopulation", 120_000)));
+    }
+
+    @Test
+    void row18sConditionReadsTheRegistrysResidentsWhenTheCountyReportHasNone() {
+        // The registry: 兴宁区 350,000, 江南区 250,000, 西乡塘区 exactly 300,000 residents in 2030.
+        DivisionFlowTest.publish(DivisionFlowTest.division("450102", 0, YEAR, 350_000));
+        DivisionFlowTest.publish(DivisionFlowTest.division("450105", 0, YEAR, 250_000));
+        DivisionFlowTest.publish(DivisionFlowTest.division("450107", 0, YEAR, 300_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedRevision("450102") == 0
+                && storedRevision("450105") == 0 && storedRevision("450107") == 0);
+        countyReportWithoutPopulation("450102");
+        countyReportWithoutPopulation("450105");
+        countyReportWithoutPopulation("450107");
+
+        // 350,000 > 300,000 and one grade-2A+ hospital: bound. 120,000 / 350,000 * 100 = 34.2857...% >= 30%: MET.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(cell("450102", YEAR, ROW_18)
+                .getString("status")).isEqualTo("MET"));
+        JsonPath big = exactCell("450102");
+        assertThat(big.getObject("value", BigDecimal.class))
+                .isEqualByComparingTo("34.28571428571428571428571428571429");
+        assertThat(new BigDecimal(big.getString("denominator"))).isEqualByComparingTo("350000");
+        assertThat(new BigDecimal(big.getString("population"))).isEqualByComparingTo("350000");
+        assertThat(big.getString("populationSource")).isEqualTo("REGISTRY");
+
+        // 250,000 is not > 300,000: not applicable (before: NO_DATA, the report's missing figure), and the
+        // answer quotes the condition, the registry's 250,000 and where it came from.
+        awaitCell("450105", YEAR, ROW_18, null, "NOT_APPLICABLE");
+        JsonPath small = cell("450105", YEAR, ROW_18);
+        assertThat(small.getString("reason")).isEqualTo("DIVISION_CONDITION_NOT_MET");
+        assertThat(small.getString("condition")).isEqualTo(CONDITION);
+        assertThat(new BigDecimal(small.getString("actualFigures.residentPopulation"))).isEqualByComparingTo("250000");
+        assertThat(new BigDecimal(small.getString("population"))).isEqualByComparingTo("250000");
+        assertThat(small.getString("populationSource")).isEqualTo("REGISTRY");
+
+        // "大于30万人" is strictly more: 300,000 itself does not bind (Condition.greaterThan, Op.GT).
+        awaitCell("450107", YEAR, ROW_18, null, "NOT_APPLICABLE");
+        assertThat(new BigDecimal(cell("450107", YEAR, ROW_18).getString("actualFigures.residentPopulation")))
+                .isEqualByComparingTo("300000");
+
+        // 南宁市 sums only the bound county: 120,000 / 350,000 * 100 = 34.2857...%, residents from the registry.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath city = exactCell("4501");
+            assertThat(city.getObject("value", BigDecimal.class))
+                    .isEqualByComparingTo("34.28571428571428571428571428571429");
+            assertThat(city.getString("populationSource")).isEqualTo("REGISTRY");
+        });
+
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.TARGET_EVALUATED)) {
+            List<TargetEvaluated> seen = EngineFlowTest.events(reader, "450105:" + ROW_18 + ":" + YEAR + ":guangxi-2022");
+            TargetEvaluated last = seen.get(seen.size() - 1);
+            assertThat(last.status()).isEqualTo("NOT_APPLICABLE");
+            assertThat(last.population()).isEqualByComparingTo("250000");
+            assertThat(last.populationSource()).isEqualTo("REGISTRY");
+        }
+    }
+
+    @Test
+    void theCountysOwnResidentsWinAndAreSaidToBeReported() {
+        // 良庆区 reports 280,000 residents; the registry's 400,000 is not used: not applicable, REPORTED.
+        DivisionFlowTest.publish(DivisionFlowTest.division("450108", 0, YEAR, 400_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedRevision("450108") == 0);
+        sendDivision(divisionReport(UUID.randomUUID().toString(), 1, "APPROVED", "COUNTY", "450108", YEAR,
+                figures("residentPopulation", 280_000, "tcmHospitalsGrade2aOrAbove", 1,
+                        "tcmLedMedicalCommunityPopulation", 100_000)));
+        awaitCell("450108", YEAR, ROW_18, null, "NOT_APPLICABLE");
+        JsonPath c = cell("450108", YEAR, ROW_18);
+        assertThat(new BigDecimal(c.getString("population"))).isEqualByComparingTo("280000");
+        assertThat(c.getString("populationSource")).isEqualTo("REPORTED");
+        // A density of the same report reads the same residents: no TCM GPs reported, so none; a result
+        // that reads no population says nothing about one.
+        assertThat(cell("450108", YEAR, "TCM_PHYSICIAN_RATIO").getString("populationSource")).isNull();
+    }
+}
