@@ -124,7 +124,8 @@ public class Evaluator {
             }
             List<Integer> years = work.values().stream().map(Contributions.Work::year).distinct().sorted().toList();
             Map<Integer, TargetResolver> resolvers = new TreeMap<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            // Before resolving: a target change another instance is storing commits before or after this batch.
+            Uni<Void> chain = TargetCatalog.lockShared();
             for (int y : years) {
                 chain = chain.chain(() -> catalog.resolver(y).invoke(r -> resolvers.put(y, r)).replaceWithVoid());
             }

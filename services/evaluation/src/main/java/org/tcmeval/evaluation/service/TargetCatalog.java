@@ -1,5 +1,6 @@
 package org.tcmeval.evaluation.service;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -19,13 +20,29 @@ import org.tcmeval.targets.TargetResolver;
  * The targets evaluation judges against: the catalog's profiles as its events delivered them
  * (table {@code target_profile_ref}), resolved for the year being judged, so a revision that takes
  * effect in 2026 never changes how 2025 is judged. Kept in memory and reloaded after each change.
+ *
+ * <p><b>Every instance sees every change.</b> {@code catalog-changed} is read by the instances'
+ * shared consumer group, so only the instance that owns its partition projects a change and calls
+ * {@link #invalidate()}; the others never hear of it. Each read therefore first compares the
+ * profiles' revisions stored in the database (one statement over a handful of rows) with those the
+ * cached profiles were loaded at, and reloads when they differ. Applying reports holds
+ * {@link #lockShared()} before resolving, and the projection stores a change under the exclusive
+ * lock, so a batch applied by another instance while a change commits either commits first (and the
+ * change's re-judging job re-applies it) or reads the new revision.
  */
 @ApplicationScoped
 public class TargetCatalog {
 
     /** The profiles as loaded at one generation, with the resolvers built from them per year. */
-    private record Snapshot(long generation, List<TargetProfileChanged> profiles, Map<Integer, TargetResolver> resolvers) {
+    private record Snapshot(long generation, String version, List<TargetProfileChanged> profiles,
+            Map<Integer, TargetResolver> resolvers) {
     }
+
+    /** The stored profiles' ids and revisions, as one string: it changes with every projected change. */
+    private static final String VERSION = "select coalesce(string_agg(profile_id || ':' || revision, ','"
+            + " order by profile_id), '') from target_profile_ref";
+
+    private static final String LOCK = "hashtext('target-catalog')";
 
     private final AtomicLong generation = new AtomicLong();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
@@ -92,19 +109,45 @@ public class TargetCatalog {
         snapshot.set(null);
     }
 
+    /**
+     * Held shared until the caller's transaction ends by whoever applies reports (call it before
+     * {@link #resolver}); {@link #lockExclusive()} by the projection storing a change.
+     */
+    public static Uni<Void> lockShared() {
+        return lock("pg_advisory_xact_lock_shared");
+    }
+
+    static Uni<Void> lockExclusive() {
+        return lock("pg_advisory_xact_lock");
+    }
+
+    private static Uni<Void> lock(String function) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select " + function + "(" + LOCK
+                + ")) l", Integer.class).getResultList()).replaceWithVoid();
+    }
+
     private Uni<Snapshot> snapshot() {
-        Snapshot cached = snapshot.get();
-        long g = generation.get();
-        if (cached != null && cached.generation() == g) {
-            return Uni.createFrom().item(cached);
-        }
-        return TargetProfileRef.<TargetProfileRef>listAll().map(rows -> {
-            Snapshot loaded = new Snapshot(g, rows.stream().map(r -> read(r.payload)).toList(), new ConcurrentHashMap<>());
-            if (generation.get() == g) {
-                snapshot.set(loaded);
-            }
-            return loaded;
-        });
+        // A separate statement after any lock the caller took: it sees every change committed before.
+        return Panache.getSession().chain(s -> s.createNativeQuery(VERSION, String.class).getSingleResult())
+                .chain(version -> {
+                    Snapshot cached = snapshot.get();
+                    long g = generation.get();
+                    if (cached != null && cached.generation() == g && cached.version().equals(version)) {
+                        return Uni.createFrom().item(cached);
+                    }
+                    return TargetProfileRef.<TargetProfileRef>listAll().map(rows -> {
+                        // The version of the rows read, not of the check: a change between the two reloads again.
+                        String loadedVersion = String.join(",", rows.stream()
+                                .sorted(java.util.Comparator.comparing((TargetProfileRef r) -> r.profileId))
+                                .map(r -> r.profileId + ":" + r.revision).toList());
+                        Snapshot loaded = new Snapshot(g, loadedVersion, rows.stream().map(r -> read(r.payload)).toList(),
+                                new ConcurrentHashMap<>());
+                        if (generation.get() == g) {
+                            snapshot.set(loaded);
+                        }
+                        return loaded;
+                    });
+                });
     }
 
     static TargetProfileChanged read(String json) {

@@ -36,12 +36,8 @@ public class TargetProjection {
                                 return Uni.createFrom().item(false);
                             }
                             TargetProfileRef ref = existing == null ? new TargetProfileRef() : existing;
-                            ref.profileId = e.profileId();
-                            ref.divisionCode = e.divisionCode();
-                            ref.revision = e.revision();
-                            ref.payload = TargetCatalog.write(e);
-                            return ref.persist().chain(() -> RejudgeJobs.record(e.profileId(), e.revision(), prefix))
-                                    .replaceWith(true);
+                            // Exclusive against batches applying reports on any instance (see TargetCatalog).
+                            return TargetCatalog.lockExclusive().chain(() -> store(ref, e, prefix));
                         }))
                 .invoke(changed -> {
                     if (changed) {
@@ -52,5 +48,13 @@ public class TargetProjection {
                         jobs.kick();
                     }
                 }).replaceWithVoid();
+    }
+
+    private static Uni<Boolean> store(TargetProfileRef ref, TargetProfileChanged e, String prefix) {
+        ref.profileId = e.profileId();
+        ref.divisionCode = e.divisionCode();
+        ref.revision = e.revision();
+        ref.payload = TargetCatalog.write(e);
+        return ref.persist().chain(() -> RejudgeJobs.record(e.profileId(), e.revision(), prefix)).replaceWith(true);
     }
 }
