@@ -66,7 +66,12 @@ public class ReportRef extends PanacheEntityBase {
     @jakarta.persistence.Transient
     public transient java.util.Map.Entry<String, java.util.Map<String, java.math.BigDecimal>> read;
 
-    /** Annual indicators read annual reports only; a quarterly period looks like {@code 2024-Q3}. */
+    /**
+     * Annual indicators read annual reports only; a quarterly period looks like {@code 2024-Q3}. Every
+     * indicator is annual: libs/targets sets no quarterly target, so a quarterly report is kept (at its
+     * newest revision) but counts for nothing, and results are never asked for a quarter (see
+     * {@link org.tcmeval.evaluation.rest.AnnualPeriod}).
+     */
     public boolean isAnnual() {
         return period.length() == 4;
     }

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +49,8 @@ public class ScorecardResource {
     @APIResponse(responseCode = "400", description = "Malformed division code or year",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The chosen profile is not in force in the year"
-            + " (rule known-profile) or does not cover the division (rule covers-division)",
+            + " (rule known-profile) or does not cover the division (rule covers-division); `period` is a quarter"
+            + " (rule annual-periods-only: evaluation judges years only, see `period`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Division outside your jurisdiction",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -58,14 +58,20 @@ public class ScorecardResource {
             @Parameter(description = "Province (2), city (4) or county (6 digits) GB/T 2260 code", example = "450902")
             @PathParam("division") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}",
                     message = "must be a 2, 4 or 6 digit GB/T 2260 code") String division,
-            @Parameter(description = "Reporting year", example = "2024")
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "Reporting year; required unless `period` is given", example = "2024")
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "The period instead of (or as well as) `year`: a year (`2024`) is the same as"
+                    + " `year=2024`. A quarter (`2024-Q3`) is answered 422 `annual-periods-only`: no target is set per"
+                    + " quarter, so quarterly reports are kept but count for no indicator, and a quarter has no results"
+                    + " (never the year's figures, never NO_DATA).", example = "2024")
+            @QueryParam("period") @jakarta.validation.constraints.Size(max = 16) String period,
             @Parameter(description = "Judge against this target profile (and those it inherits from) instead of the one"
                     + " in force for the division; it must be in force in the year and its division must include this"
                     + " one (422 otherwise). Computed on reading from the stored report figures; nothing is stored or"
                     + " published.", example = "guangxi-2022")
             @QueryParam("profile") @jakarta.validation.constraints.Size(min = 1, max = 64) String profile) {
-        return profile == null ? service.scorecard(division, year, caller.jurisdiction())
-                : service.scorecard(division, year, profile, caller.jurisdiction());
+        int y = AnnualPeriod.year(year, period);
+        return profile == null ? service.scorecard(division, y, caller.jurisdiction())
+                : service.scorecard(division, y, profile, caller.jurisdiction());
     }
 }

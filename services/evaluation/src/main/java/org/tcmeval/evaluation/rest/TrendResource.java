@@ -85,7 +85,9 @@ public class TrendResource {
                             value = EXAMPLE)),
             @Content(mediaType = DrillCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "400", description = "Malformed division code, `from` or `to` outside 2000-2100,"
-            + " `from` after `to` (rule from-not-after-to) or a range over 30 years (rule at-most-30-years)",
+            + " `from` after `to` (rule from-not-after-to), a range over 30 years (rule at-most-30-years), or a quarter"
+            + " (`from=2024-Q1`: series are yearly, as evaluation judges years only; quarterly reports count for no"
+            + " indicator)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "Division outside your jurisdiction, or unknown indicator",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -95,7 +97,7 @@ public class TrendResource {
                     message = "must be a 2, 4 or 6 digit GB/T 2260 code") String division,
             @Parameter(description = "Indicator code", example = "ELDERLY_TCM_HEALTH_MANAGEMENT_RATE")
             @PathParam("indicatorCode") String indicatorCode,
-            @Parameter(description = "First year, inclusive", example = "2021")
+            @Parameter(description = "First year, inclusive; a year, never a quarter (400)", example = "2021")
             @QueryParam("from") @NotNull @Min(2000) @Max(2100) Integer from,
             @Parameter(description = "Last year, inclusive; at most 29 years after `from`", example = "2025")
             @QueryParam("to") @NotNull @Min(2000) @Max(2100) Integer to,
