@@ -24,6 +24,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tcmeval.events.TargetEvaluated;
+import org.tcmeval.events.TargetSpec;
+import org.tcmeval.targets.Condition;
+import org.tcmeval.targets.Indicators;
+import org.tcmeval.targets.Source;
+import org.tcmeval.targets.Target;
 import org.tcmeval.events.Topics;
 import org.tcmeval.testing.InfraResource;
 import org.tcmeval.testing.TopicReader;
@@ -140,5 +145,29 @@ class PopulationConditionFlowTest {
         // A density of the same report reads the same residents: no TCM GPs reported, so none; a result
         // that reads no population says nothing about one.
         assertThat(cell("450108", YEAR, "TCM_PHYSICIAN_RATIO").getString("populationSource")).isNull();
+    }
+
+    @Test
+    void aPopulationChangeReJudgesACentresResultWhoseTargetBindsAboveAPopulation() {
+        // 邕宁区's own plan (made up): every CHSC/THC at 6 classes and 10 items, but only in a county of more
+        // than 300,000 residents. The district files no county report: the registry's residents decide.
+        EvaluationFlowTest.publishProfile("yongning-population-test", "450109", 1, "guangxi-2022", List.of(
+                TargetSpec.of(Target.atLeast(Indicators.CHSC_THC_TECHNIQUE_CAPACITY, "100", new Source("test", "x"))
+                        .withCondition(Condition.greaterThan("residentPopulation", 300_000)))));
+        DivisionFlowTest.publish(DivisionFlowTest.division("450109", 0, YEAR, 250_000));
+        await().atMost(Duration.ofSeconds(30)).until(() -> storedRevision("450109") == 0);
+        String centre = EvaluationFlowTest.institution("450109100", 0, UUID.randomUUID().toString(), YEAR);
+        EvaluationFlowTest.send(EvaluationFlowTest.institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED",
+                centre, YEAR, figures("techniqueClasses", 6, "techniqueItems", 10)));
+        // 250,000 is not > 300,000: the stored result is NOT_APPLICABLE, on the registry's figure.
+        awaitCell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY", null, "NOT_APPLICABLE");
+        assertThat(cell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY").getString("populationSource")).isEqualTo("REGISTRY");
+
+        // The registry corrects 2030 to 350,000: the target binds, and 1 of 1 centres meets the rule = 100%: MET.
+        // Nothing but the population changed, and the district has no report of its own to re-apply.
+        DivisionFlowTest.publish(DivisionFlowTest.division("450109", 1, YEAR, 350_000));
+        awaitCell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY", "100", "MET");
+        assertThat(new BigDecimal(cell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY").getString("population")))
+                .isEqualByComparingTo("350000");
     }
 }

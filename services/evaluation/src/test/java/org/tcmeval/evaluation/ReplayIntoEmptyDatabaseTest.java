@@ -72,7 +72,7 @@ class ReplayIntoEmptyDatabaseTest {
     static final String RESULTS = """
             select unit_id || '/' || indicator_code || '/' || year, scope, status, value, numerator, denominator,
                    comparator, threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,
-                   condition_text, cast(actual_figures as text)
+                   condition_text, cast(actual_figures as text), population, population_source
             from indicator_result
             where not (status in ('NO_DATA', 'NO_TARGET') and units_decided = 0 and coalesce(numerator, 0) = 0
                        and coalesce(denominator, 0) = 0)

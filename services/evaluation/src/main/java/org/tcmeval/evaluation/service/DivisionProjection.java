@@ -15,6 +15,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.tcmeval.support.deadletter.DeadLetterHandler;
 import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.evaluation.DivisionFact;
+import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.events.DivisionChanged;
 import org.tcmeval.events.EventJson;
@@ -109,7 +110,18 @@ public class DivisionProjection implements DeadLetterHandler {
                             .toList();
                     Log.debugf("division %s: population of %s changed, re-applying %d reports", code, years,
                             annual.size());
-                    return evaluator.applyAndJudgeAll(annual);
+                    // Then the division's stored results of those years: a target condition on its residents
+                    // reads the registry's when its own report has none, whoever reported the figures judged
+                    // (centres of a county whose target binds only above 300,000 residents). Results not
+                    // stored are judged on reading, so none is created here.
+                    return evaluator.applyAndJudgeAll(annual).chain(() -> IndicatorResult.<IndicatorResult>list(
+                                    "key.unitId = ?1 and key.year in ?2", code, List.copyOf(years)))
+                            .chain(stored -> {
+                                java.util.Set<Evaluator.Touch> touched = new java.util.TreeSet<>();
+                                stored.forEach(r -> touched.add(new Evaluator.Touch(code, r.key.indicatorCode(),
+                                        r.key.year())));
+                                return evaluator.judgeAll(touched);
+                            });
                 });
     }
 }
