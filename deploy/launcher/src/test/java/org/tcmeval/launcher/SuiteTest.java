@@ -183,11 +183,11 @@ class SuiteTest {
         evaluation.updateBaseUri(stack.url("evaluation"));
         evaluation.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + reviewer));
         var scorecards = new org.tcmeval.client.evaluation.api.ScorecardsApi(evaluation);
-        var scorecard = scorecards.getScorecard("450902", 2024, null);
+        var scorecard = scorecards.getScorecard("450902", 2024, null, null);
         assertThat(scorecard.getDivisionCode()).isEqualTo("450902");
         assertThat(scorecard.getIndicators()).extracting(e -> e.getIndicatorCode()).contains(RATIO);
         // The same county judged on reading against the provincial plan rather than Yulin's.
-        var underGuangxi = scorecards.getScorecard("450902", 2024, "guangxi-2022");
+        var underGuangxi = scorecards.getScorecard("450902", 2024, null, "guangxi-2022");
         assertThat(underGuangxi.getChosenProfile()).isEqualTo("guangxi-2022");
         assertThat(underGuangxi.getIndicators()).allSatisfy(e -> assertThat(e.getProfileId())
                 .isIn("guangxi-2022", "national", null));

@@ -25,16 +25,14 @@ public final class AnnualPeriod {
     }
 
     /**
-     * The year asked for by {@code year} and/or {@code period} ({@code 2024} or {@code 2024-Q3}).
+     * The year asked for by {@code year} and the optional {@code period} within it ({@code 2024} or
+     * {@code 2024-Q3}).
      *
-     * @throws ProblemException 400 when neither is given, the period is malformed or names another year;
-     *                          422 {@code annual-periods-only} for a quarter
+     * @throws ProblemException 400 when the period is malformed or names another year; 422
+     *                          {@code annual-periods-only} for a quarter
      */
-    public static int year(Integer year, String period) {
+    public static int year(int year, String period) {
         if (period == null) {
-            if (year == null) {
-                throw ProblemException.invalid("year", "required", "year is required (or period, e.g. period=2024)");
-            }
             return year;
         }
         Matcher m = PERIOD.matcher(period);
@@ -44,15 +42,11 @@ public final class AnnualPeriod {
         if (m.group(2) != null) {
             throw ProblemException.unprocessable("period", "annual-periods-only", "evaluation judges years only:"
                     + " no target is set per quarter, so quarterly reports count for no indicator and " + period
-                    + " has no results; ask for the year (period=" + m.group(1) + ")");
+                    + " has no results; ask for the year (period=" + m.group(1) + " or leave period out)");
         }
-        int fromPeriod = Integer.parseInt(m.group(1));
-        if (fromPeriod < 2000 || fromPeriod > 2100) {
-            throw ProblemException.invalid("period", "range", "period must be a year from 2000 to 2100");
+        if (Integer.parseInt(m.group(1)) != year) {
+            throw ProblemException.invalid("period", "matches-year", "period " + period + " is not in the year " + year);
         }
-        if (year != null && year != fromPeriod) {
-            throw ProblemException.invalid("period", "matches-year", "period " + period + " is not the year " + year);
-        }
-        return fromPeriod;
+        return year;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -58,12 +59,13 @@ public class ScorecardResource {
             @Parameter(description = "Province (2), city (4) or county (6 digits) GB/T 2260 code", example = "450902")
             @PathParam("division") @Pattern(regexp = "\\d{2}|\\d{4}|\\d{6}",
                     message = "must be a 2, 4 or 6 digit GB/T 2260 code") String division,
-            @Parameter(description = "Reporting year; required unless `period` is given", example = "2024")
-            @QueryParam("year") @Min(2000) @Max(2100) Integer year,
-            @Parameter(description = "The period instead of (or as well as) `year`: a year (`2024`) is the same as"
-                    + " `year=2024`. A quarter (`2024-Q3`) is answered 422 `annual-periods-only`: no target is set per"
+            @Parameter(description = "Reporting year", example = "2024")
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
+            @Parameter(description = "The reporting period within `year`: the year itself (`2024`, the same as leaving it"
+                    + " out) or a quarter (`2024-Q3`), which is answered 422 `annual-periods-only`: no target is set per"
                     + " quarter, so quarterly reports are kept but count for no indicator, and a quarter has no results"
-                    + " (never the year's figures, never NO_DATA).", example = "2024")
+                    + " (never the year's figures, never NO_DATA). A period of another year is 400 `matches-year`.",
+                    example = "2024")
             @QueryParam("period") @jakarta.validation.constraints.Size(max = 16) String period,
             @Parameter(description = "Judge against this target profile (and those it inherits from) instead of the one"
                     + " in force for the division; it must be in force in the year and its division must include this"
