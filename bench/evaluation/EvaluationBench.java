@@ -194,7 +194,11 @@ public class EvaluationBench {
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second (load average %s)%n",
                     "evaluation CPU time for the burst", cpu, reports.size() / cpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            System.out.printf("  %-52s %7d MB%n", "evaluation RSS after the burst", rss(service.pid()) / 1024);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", rss(service.pid()) / 1024);
+            // Settled: what the service keeps once idle (the launcher's idle heap trim gives heap back).
+            Thread.sleep(settleSeconds() * 1000L);
+            System.out.printf("  %-52s %7d MB   (after %d s idle)%n", "evaluation RSS settled", rss(service.pid()) / 1024,
+                    settleSeconds());
             registrationLock(postgres, database, count(postgres, database,
                     "select xact_commit from pg_stat_database where datname = current_database()") - commitsBefore,
                     absorbed);
@@ -564,6 +568,12 @@ public class EvaluationBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /** Idle time before the settled RSS ({@code TCM_BENCH_SETTLE_SECONDS}, default 15). */
+    static int settleSeconds() {
+        String s = System.getenv("TCM_BENCH_SETTLE_SECONDS");
+        return s == null || s.isBlank() ? 15 : Integer.parseInt(s.strip());
     }
 
     static long rss(long pid) throws Exception {

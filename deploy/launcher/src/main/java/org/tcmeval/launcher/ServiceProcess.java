@@ -31,23 +31,46 @@ public final class ServiceProcess implements AutoCloseable {
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     /**
-     * The JVM options of every service, here and in the benches (bench/reporting, bench/evaluation
-     * read this list), so what is measured is what runs. Four services, PostgreSQL, Kafka and
-     * Keycloak share a small machine: each service must stay under 300 MB resident. The heap is not
-     * most of that: Quarkus with Hibernate, Kafka clients and Netty keeps ~100 MB of metaspace,
-     * code and thread stacks besides. Serial GC, because G1's concurrent work nearly doubled the CPU
-     * of a bulk job on two shared cores (bench/reporting README); it gives heap back only after a full
-     * collection, and then down to 30% free (MaxHeapFreeRatio) rather than 70%; C1 only, since C2 costs memory and CPU at start-up that these
-     * processes rarely earn back, and C1 code fits a 64 MB code cache. The metaspace cap turns a
-     * class-loading leak into an error instead of a slowly growing process.
+     * The JVM options of every service, here, in the benches (bench/reporting, bench/evaluation read
+     * this list) and in docker-compose.yml, so what is measured is what runs. Four services,
+     * PostgreSQL, Kafka and Keycloak share a small machine: each service must stay under 300 MB
+     * resident once a burst is over. The heap is not most of that: Quarkus with Hibernate, Kafka
+     * clients and Netty keep ~180 MB besides, the same before and after a burst: ~100 MB of
+     * metaspace (21,000 classes, a quarter of them Hibernate's), 21 MB of symbols, 14 MB of
+     * class-data archive, 20-26 MB of code, 10-16 MB of buffers and stacks (bench/reporting README,
+     * "Memory after a burst"). Settled after a burst, reporting and evaluation measured 273 and 271 MB
+     * (NMT on, ~7 MB of it NMT's own); right after it, 346 and 372 MB.
+     * <ul>
+     * <li>{@code -Xms32m -Xmx320m}: a service starts small; 320 MB is what the all-or-nothing bulk
+     * report job of a whole province needs at its peak (160 MB ran out of memory).
+     * <li>{@code -XX:+UseSerialGC}: G1's concurrent work nearly doubled the CPU of a bulk job on two
+     * shared cores. Serial GC gives heap back only after a full collection, which a quiet service asks
+     * for itself (libs/service-support {@code IdleHeapTrimmer}, 5 s after a burst: 320 MB of heap
+     * became ~70 MB). It acts only when the service is idle: the burst's CPU stayed the same within
+     * the noise of a shared box (+2%).
+     * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}: after a full collection the heap
+     * keeps 10-30% free rather than 40-70%.
+     * <li>{@code -XX:-ShrinkHeapInSteps}: without it Serial GC shrinks the heap by 0% of the excess
+     * at the first full collection, 10% at the second, 40% at the third and all of it only at the
+     * fourth, so one full collection after a burst gave nothing back (320 MB stayed 309 MB committed;
+     * with it 89 MB, for 43 MB live).
+     * <li>{@code -XX:TieredStopAtLevel=1}: C1 only; C2 costs memory and CPU at start-up that these
+     * processes rarely earn back, and C1 code fits the 64 MB code cache
+     * ({@code -XX:ReservedCodeCacheSize=64m}; 20-26 MB is used).
+     * <li>{@code -XX:MaxMetaspaceSize=192m} turns a class-loading leak into an error instead of a
+     * slowly growing process.
+     * </ul>
      */
     public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx320m", "-XX:+UseSerialGC",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-XX:TieredStopAtLevel=1",
             "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
 
     /**
      * Environment of every service JVM: glibc otherwise keeps an arena of up to 64 MB per thread
-     * that ever allocated natively (Netty, Kafka's compression, the JIT), which shows up as RSS.
+     * that ever allocated natively (Netty, Kafka's compression, the JIT), which shows up as RSS. What
+     * the two arenas keep after native code freed it is handed back by the idle heap trim
+     * ({@code System.trim_native_heap}, glibc's malloc_trim) when the service goes quiet: ~18 MB
+     * after reporting's bulk job.
      */
     public static final Map<String, String> JVM_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 

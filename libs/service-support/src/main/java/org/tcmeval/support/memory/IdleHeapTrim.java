@@ -1,0 +1,127 @@
+package org.tcmeval.support.memory;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * Gives heap back to the system once the process has gone quiet after a burst. Serial GC (the
+ * launcher's collector, chosen for its low CPU) returns heap only after a full collection, and a
+ * burst that grew the heap to its maximum usually ends without one, so the process kept its peak
+ * heap resident for good. This asks for one full collection when the process has used almost no
+ * CPU for a while and the heap has grown well above what was committed after the last such
+ * collection; the collector then shrinks the heap to {@code MaxHeapFreeRatio}. It never acts while
+ * the process is busy, so a burst pays nothing for it. Plain Java: the clock and the process are
+ * injected ({@link Probe}), {@link #tick()} is called at a fixed rate by {@link IdleHeapTrimmer}.
+ */
+public final class IdleHeapTrim {
+
+    /** What the process looks like, and the two things the trim does to it. */
+    public interface Probe {
+
+        /** CPU time the whole process has used, in nanoseconds. */
+        long cpuNanos();
+
+        /** Heap committed now, in bytes. */
+        long heapCommitted();
+
+        /** Asks for a full collection (it returns once the collection is done). */
+        void collect();
+
+        /** Hands freed native memory back to the system (glibc keeps it otherwise); may do nothing. */
+        void trimNative();
+    }
+
+    /**
+     * @param idleAfter how long the process must have been quiet before the heap is given back
+     * @param maxIdleCpu CPU use, in cores (1.0 = one core busy), at or below which the process counts as quiet
+     * @param minGrowthBytes how far the committed heap must have grown since the last trim (or the start) to act
+     * @param trimNative whether freed native memory is handed back too, right after the collection
+     */
+    public record Settings(Duration idleAfter, double maxIdleCpu, long minGrowthBytes, boolean trimNative) {
+    }
+
+    /** What a tick found (and did), for the log and the tests. */
+    public enum Outcome {
+        /** Above {@code maxIdleCpu} since the last tick: the quiet period, if any, is over. */
+        BUSY,
+        /** Quiet, but not yet for {@code idleAfter}. */
+        QUIETING,
+        /** Quiet long enough, but the heap has not grown by {@code minGrowthBytes}. */
+        NOTHING_TO_GIVE_BACK,
+        /** Already collected in this quiet period: one collection per quiet period. */
+        DONE_FOR_THIS_QUIET_PERIOD,
+        /** Asked for a full collection. */
+        TRIMMED
+    }
+
+    /** The committed heap before and after the last trim, for the debug log. */
+    public record Trim(long committedBefore, long committedAfter, Duration took) {
+    }
+
+    private final Settings settings;
+    private final Probe probe;
+    private final LongSupplier nanoClock;
+    private long lastWall;
+    private long lastCpu;
+    private long quietSince;
+    private boolean trimmedThisQuietPeriod;
+    private long baseline;
+    private Trim lastTrim;
+
+    public IdleHeapTrim(Settings settings, Probe probe, LongSupplier nanoClock) {
+        this.settings = settings;
+        this.probe = probe;
+        this.nanoClock = nanoClock;
+        this.lastWall = nanoClock.getAsLong();
+        this.lastCpu = probe.cpuNanos();
+        this.quietSince = lastWall;
+        // What the service needed to start is its floor: only growth beyond it is given back.
+        this.baseline = probe.heapCommitted();
+    }
+
+    public synchronized Outcome tick() {
+        long now = nanoClock.getAsLong();
+        long cpu = probe.cpuNanos();
+        long wall = now - lastWall;
+        double cores = wall <= 0 ? 0 : (double) (cpu - lastCpu) / wall;
+        long intervalStart = lastWall;
+        lastWall = now;
+        lastCpu = cpu;
+        if (cores > settings.maxIdleCpu()) {
+            quietSince = -1;
+            trimmedThisQuietPeriod = false;
+            return Outcome.BUSY;
+        }
+        if (quietSince < 0) {
+            quietSince = intervalStart;
+        }
+        if (now - quietSince < settings.idleAfter().toNanos()) {
+            return Outcome.QUIETING;
+        }
+        if (trimmedThisQuietPeriod) {
+            return Outcome.DONE_FOR_THIS_QUIET_PERIOD;
+        }
+        long committed = probe.heapCommitted();
+        if (committed - baseline < settings.minGrowthBytes()) {
+            // A heap that shrank on its own (a full collection during the burst) lowers the floor.
+            baseline = Math.min(baseline, committed);
+            return Outcome.NOTHING_TO_GIVE_BACK;
+        }
+        probe.collect();
+        if (settings.trimNative()) {
+            probe.trimNative();
+        }
+        trimmedThisQuietPeriod = true;
+        baseline = probe.heapCommitted();
+        // The collection's own CPU must not read as the end of the quiet period.
+        lastWall = nanoClock.getAsLong();
+        lastCpu = probe.cpuNanos();
+        lastTrim = new Trim(committed, baseline, Duration.ofNanos(lastWall - now));
+        return Outcome.TRIMMED;
+    }
+
+    /** The last trim done, or null. */
+    public synchronized Trim lastTrim() {
+        return lastTrim;
+    }
+}
