@@ -47,6 +47,11 @@ public record ChildrenView(
             @Schema(example = "guangxi-2022") String profileId,
             @Schema(description = "Division rows: units decided / expected in percent", example = "100") BigDecimal completeness,
             @Schema(description = "Why a division row has no verdict, as on the scorecard; NOT_STORED when nothing is"
-                    + " stored for it yet") String reason) {
+                    + " stored for it yet") String reason,
+            @Schema(description = "Division rows: the residents the stored result read (a density's or coverage's summed"
+                    + " residents, or the figure a residents condition tested), as on the scorecard; absent when it reads"
+                    + " none, and on institution rows", example = "812000") BigDecimal population,
+            @Schema(description = "Where `population` came from: REPORTED, REGISTRY or MIXED, as on the scorecard",
+                    example = "MIXED", enumeration = {"REPORTED", "REGISTRY", "MIXED"}) String populationSource) {
     }
 }

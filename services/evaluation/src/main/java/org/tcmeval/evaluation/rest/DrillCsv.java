@@ -20,11 +20,12 @@ public final class DrillCsv {
     public static String children(ChildrenView v) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("code", "name", "institutionType", "status", "unitState", "value", "numerator", "denominator",
-                "meetsRule", "comparator", "threshold", "upper", "profileId", "completeness", "reason"));
+                "meetsRule", "comparator", "threshold", "upper", "profileId", "completeness", "reason", "population",
+                "populationSource"));
         for (ChildrenView.Child c : v.items()) {
             rows.add(java.util.Arrays.asList(c.code(), c.name(), c.institutionType(), c.status(), c.unitState(),
                     c.value(), c.numerator(), c.denominator(), c.meetsRule(), c.comparator(), c.threshold(), c.upper(),
-                    c.profileId(), c.completeness(), c.reason()));
+                    c.profileId(), c.completeness(), c.reason(), c.population(), c.populationSource()));
         }
         return write(rows);
     }

@@ -140,16 +140,17 @@ public class DrillDownService {
         return new Child(r[0].toString(), (String) r[1], (String) r[2], null, state, value, counted ? num : null,
                 counted ? den : null, meets, parent == null ? null : parent.comparator,
                 parent == null ? null : parent.threshold, parent == null ? null : parent.upper,
-                parent == null ? null : parent.profileId, null, null);
+                parent == null ? null : parent.profileId, null, null, null, null);
     }
 
     static Child divisionRow(IndicatorResult r, String name) {
         return new Child(r.key.unitId(), name, null, r.status, null, r.value, r.numerator, r.denominator, null,
-                r.comparator, r.threshold, r.upper, r.profileId, r.completeness, r.reason);
+                r.comparator, r.threshold, r.upper, r.profileId, r.completeness, r.reason, r.population,
+                r.populationSource);
     }
 
     private static Child notStored(String code, String name) {
         return new Child(code, name, null, ResultStatus.NOT_COMPUTED, null, null, null, null, null, (Comparator) null,
-                null, null, null, null, "NOT_STORED: no result is recorded for this division yet");
+                null, null, null, null, "NOT_STORED: no result is recorded for this division yet", null, null);
     }
 }
