@@ -166,6 +166,7 @@ public class EvaluationBench {
 
             // The burst: every report of the year, approved, as fast as the producer sends.
             double cpuBefore = cpuSeconds(service.pid());
+            double pgCpuBefore = postgresCpuSeconds(postgres);
             long commitsBefore = count(postgres, database,
                     "select xact_commit from pg_stat_database where datname = current_database()");
             long start = System.nanoTime();
@@ -183,6 +184,7 @@ public class EvaluationBench {
             }
             double relayed = secondsSince(start);
             double cpu = cpuSeconds(service.pid()) - cpuBefore;
+            double pgCpu = postgresCpuSeconds(postgres) - pgCpuBefore;
             long results = count(postgres, database, "select count(*) from indicator_result");
             long events = count(postgres, database, "select count(*) from outbox_event");
             System.out.printf("  %-52s %7d       %7.2f s%n", "burst sent to Kafka", reports.size(), sent);
@@ -194,6 +196,8 @@ public class EvaluationBench {
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second (load average %s)%n",
                     "evaluation CPU time for the burst", cpu, reports.size() / cpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+            System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second%n", "PostgreSQL CPU time for the burst",
+                    pgCpu, reports.size() / pgCpu);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS after the burst", rss(service.pid()) / 1024);
             registrationLock(postgres, database, count(postgres, database,
                     "select xact_commit from pg_stat_database where datname = current_database()") - commitsBefore,
@@ -564,6 +568,25 @@ public class EvaluationBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /**
+     * PostgreSQL's CPU: the postmaster, its live backends and those that exited (the postmaster's
+     * children's time); the service's share of a burst is only half the cost when the rest is SQL.
+     */
+    static double postgresCpuSeconds(PostgresServer postgres) throws Exception {
+        long pid = postgres.postmasterPid();
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        double total = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0 + cpuSeconds(pid);
+        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.children().toList()).orElse(List.of())) {
+            try {
+                total += cpuSeconds(child.pid());
+            } catch (java.io.IOException gone) {
+                // exited between the listing and the read: counted in the postmaster's children's time
+            }
+        }
+        return total;
     }
 
     static long rss(long pid) throws Exception {

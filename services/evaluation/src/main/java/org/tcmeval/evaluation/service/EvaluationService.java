@@ -196,36 +196,31 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
         if (refs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(refs.size());
-        for (ReportRef r : refs) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("report_id", r.reportId);
-            m.put("reporter_kind", r.reporterKind);
-            m.put("unit_id", r.unitId);
-            m.put("institution_id", r.institutionId);
-            m.put("division_code", r.divisionCode);
-            m.put("county_code", r.countyCode);
-            m.put("year", r.year);
-            m.put("period", r.period);
-            m.put("revision", r.revision);
-            m.put("version", r.version);
-            m.put("status", r.status);
-            m.put("figures", r.figures);
-            m.put("approved_version", r.approvedVersion);
-            m.put("approved_figures", r.approvedFigures);
-            rows.add(m);
-        }
-        return BulkSql.execute("insert into report_ref (report_id, reporter_kind, unit_id, institution_id, division_code,"
-                + " county_code, year, period, revision, version, status, figures, approved_version, approved_figures)"
-                + " select report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
-                + " revision, version, status, cast(figures as jsonb), approved_version, cast(approved_figures as jsonb)"
-                + " from " + BulkSql.ROWS + " as r(report_id uuid, reporter_kind text, unit_id text, institution_id uuid,"
-                + " division_code text, county_code text, year int, period text, revision int, version int, status text,"
-                + " figures text, approved_version int, approved_figures text)"
+        String columns = "report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
+                + " revision, version, status, figures, approved_version, approved_figures";
+        return BulkSql.executeColumns("insert into report_ref (" + columns + ") select report_id, reporter_kind,"
+                + " unit_id, institution_id, division_code, county_code, year, period, revision, version, status,"
+                + " cast(figures as jsonb), approved_version, cast(approved_figures as jsonb) from "
+                + BulkSql.unnest("uuid", "text", "text", "uuid", "text", "text", "int", "text", "int", "int", "text",
+                        "text", "int", "text") + " as r(" + columns + ")"
                 + " on conflict (report_id) do update set county_code = excluded.county_code,"
                 + " revision = excluded.revision, version = excluded.version, status = excluded.status,"
                 + " figures = excluded.figures, approved_version = excluded.approved_version,"
-                + " approved_figures = excluded.approved_figures", rows, 2_000).replaceWithVoid();
+                + " approved_figures = excluded.approved_figures", 2_000,
+                refs.stream().map(r -> r.reportId).toArray(UUID[]::new),
+                refs.stream().map(r -> r.reporterKind).toArray(String[]::new),
+                refs.stream().map(r -> r.unitId).toArray(String[]::new),
+                refs.stream().map(r -> r.institutionId).toArray(UUID[]::new),
+                refs.stream().map(r -> r.divisionCode).toArray(String[]::new),
+                refs.stream().map(r -> r.countyCode).toArray(String[]::new),
+                refs.stream().map(r -> r.year).toArray(Integer[]::new),
+                refs.stream().map(r -> r.period).toArray(String[]::new),
+                refs.stream().map(r -> r.revision).toArray(Integer[]::new),
+                refs.stream().map(r -> r.version).toArray(Integer[]::new),
+                refs.stream().map(r -> r.status).toArray(String[]::new),
+                refs.stream().map(r -> r.figures).toArray(String[]::new),
+                refs.stream().map(r -> r.approvedVersion).toArray(Integer[]::new),
+                refs.stream().map(r -> r.approvedFigures).toArray(String[]::new)).replaceWithVoid();
     }
 
     /**
