@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.FlushMode;
 import org.tcmeval.directory.InstitutionListener;
+import org.tcmeval.directory.InstitutionListener.Change;
 import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.engine.Divisions;
 import org.tcmeval.engine.Engine;
@@ -249,26 +250,45 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
      */
     @Override
     public Uni<Void> changed(InstitutionRef before, InstitutionRef after) {
-        Set<String> provinces = new TreeSet<>();
-        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
-            if (r != null && r.countyCode != null && r.countyCode.length() >= 2) {
-                provinces.add(r.countyCode.substring(0, 2));
-            }
-        }
-        return Evaluator.lockInstitution(after.id).chain(() -> Evaluator.lockRegistrations(false, provinces))
-                .chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
-                .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistration(before, after)).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
+        return changedAll(List.of(new Change(before, after)));
     }
 
-    private Uni<Void> rejudgeRegistration(InstitutionRef before, InstitutionRef after) {
+    /**
+     * {@link #changed} for a poll's institutions at once: one lock statement, one read of their
+     * reports, one application of them and one re-judging of every result their registrations count
+     * in (the divisions and indicators of all of them together: a result re-judged without need is
+     * judged the same and not written).
+     */
+    @Override
+    public Uni<Void> changedAll(List<Change> changes) {
+        Set<String> provinces = new TreeSet<>();
+        Set<UUID> ids = new TreeSet<>();
+        for (Change c : changes) {
+            ids.add(c.after().id);
+            for (InstitutionRef r : new InstitutionRef[] {c.before(), c.after()}) {
+                if (r != null && r.countyCode != null && r.countyCode.length() >= 2) {
+                    provinces.add(r.countyCode.substring(0, 2));
+                }
+            }
+        }
+        List<UUID> sorted = List.copyOf(ids);
+        return Evaluator.lockInstitutions(sorted).chain(() -> Evaluator.lockRegistrations(false, provinces))
+                .chain(() -> ReportRef.<ReportRef>list("institutionId in ?1", sorted))
+                .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistrations(changes))
+                .onFailure().invoke(t -> Log.errorf(t, "%d institutions: re-evaluation failed", changes.size()));
+    }
+
+    private Uni<Void> rejudgeRegistrations(List<Change> changes) {
         Set<String> divisions = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
-        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
-            if (r == null || r.type == null || r.countyCode == null || !r.countyCode.matches("\\d{6}")) {
-                continue;
+        for (Change c : changes) {
+            for (InstitutionRef r : new InstitutionRef[] {c.before(), c.after()}) {
+                if (r == null || r.type == null || r.countyCode == null || !r.countyCode.matches("\\d{6}")) {
+                    continue;
+                }
+                divisions.addAll(Divisions.rollUpChain(r.countyCode));
+                Engine.applicableIndicators(r.type).forEach(i -> codes.add(i.code()));
             }
-            divisions.addAll(Divisions.rollUpChain(r.countyCode));
-            Engine.applicableIndicators(r.type).forEach(i -> codes.add(i.code()));
         }
         if (divisions.isEmpty() || codes.isEmpty()) {
             return Uni.createFrom().voidItem();
