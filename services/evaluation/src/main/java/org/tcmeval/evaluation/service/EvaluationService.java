@@ -273,6 +273,7 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
         }
         List<UUID> sorted = List.copyOf(ids);
         return Evaluator.lockInstitutions(sorted).chain(() -> Evaluator.lockRegistrations(false, provinces))
+                .chain(() -> OperatingInstitutions.registered(provinces))
                 .chain(() -> ReportRef.<ReportRef>list("institutionId in ?1", sorted))
                 .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistrations(changes))
                 .onFailure().invoke(t -> Log.errorf(t, "%d institutions: re-evaluation failed", changes.size()));
