@@ -169,6 +169,34 @@ class EngineFlowTest {
         }
     }
 
+    /**
+     * Judging keeps a province's operating institutions counted in memory (OperatingInstitutions):
+     * institutions registered after a count must be in the next judgement of a result nobody stored
+     * yet, which no registration re-judges.
+     */
+    @Test
+    void institutionsRegisteredAfterAJudgementAreExpectedInTheNext() {
+        int year = 2010;   // no other test registers institutions in 2010
+        String a = institution("450981100", 0, UUID.randomUUID().toString(), year);
+        send(institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED", a, year,
+                figures("physicians", 8, "tcmPhysicians", 2)));
+        // 2 / 8 = 25% >= 25%, 1 of 1 THC: MET. Guangxi's operating institutions of 2010 are now counted.
+        awaitCell("450981", year, "TCM_PHYSICIAN_RATIO", "25", "MET");
+        String b = institution("450923100", 0, UUID.randomUUID().toString(), year);
+        institution("450923101", 0, UUID.randomUUID().toString(), year);
+        institution("450923102", 0, UUID.randomUUID().toString(), year);
+        send(institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED", b, year,
+                figures("physicians", 10, "tcmPhysicians", 3)));
+        // 3 / 10 = 30%, but 1 of the 3 THCs registered in 450923 since (33.3% < 50%): INCOMPLETE. A count
+        // kept from before they were registered would expect none there.
+        awaitCell("450923", year, "TCM_PHYSICIAN_RATIO", "30", "INCOMPLETE");
+        assertThat(cell("450923", year, "TCM_PHYSICIAN_RATIO").getLong("unitsExpected")).isEqualTo(3);
+        // The province: 2 of 4 THCs (a, b and b's two neighbours) = 50%, judged: (2 + 3) / (8 + 10) = 27.8% >= 25%.
+        JsonPath province = cell("45", year, "TCM_PHYSICIAN_RATIO");
+        assertThat(province.getLong("unitsExpected")).isEqualTo(4);
+        assertThat(province.getLong("unitsDecided")).isEqualTo(2);
+    }
+
     @Test
     void tooFewReportsAreIncompleteNotJudged() {
         int year = 2015;

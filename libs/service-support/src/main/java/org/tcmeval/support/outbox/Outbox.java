@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.events.EventEnvelope;
@@ -27,13 +26,13 @@ public class Outbox {
      * rows: a bulk import of a province is ~21,500 events, and one INSERT each would dominate it.
      */
     public Uni<Integer> enqueueAll(List<Pending> events, int chunkSize) {
-        String now = OffsetDateTime.now().toString();
-        List<Map<String, Object>> rows = events.stream().map(e -> Map.<String, Object>of(
-                "id", e.event().id(), "topic", e.topic(), "record_key", e.key(), "payload", EventJson.write(e.event()),
-                "created_at", now)).toList();
-        return BulkSql.execute("insert into outbox_event (id, topic, record_key, payload, created_at) "
-                + "select id, topic, record_key, payload, created_at from " + BulkSql.ROWS
-                + " as r(id uuid, topic text, record_key text, payload text, created_at timestamptz)", rows, chunkSize);
+        // created_at: when the statement runs (not the transaction's start, now()), as it was when Java stamped it.
+        return BulkSql.executeColumns("insert into outbox_event (id, topic, record_key, payload, created_at)"
+                + " select *, statement_timestamp() from " + BulkSql.unnest("uuid", "text", "text", "text"), chunkSize,
+                events.stream().map(e -> UUID.fromString(e.event().id())).toArray(UUID[]::new),
+                events.stream().map(Pending::topic).toArray(String[]::new),
+                events.stream().map(Pending::key).toArray(String[]::new),
+                events.stream().map(e -> EventJson.write(e.event())).toArray(String[]::new));
     }
 
     public Uni<OutboxEvent> enqueue(String topic, String key, EventEnvelope<?> event) {

@@ -151,9 +151,8 @@ public class OutboxRelay {
                     Log.debugf("outbox: published %d of %d", published.size(), rows.size());
                     Uni<Integer> marked = published.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession()
                             .flatMap(s -> s.createNativeQuery("update outbox_event set published_at = clock_timestamp(), "
-                                    + "attempts = attempts + 1 where seq in (select cast(x as bigint) from "
-                                    + "json_array_elements_text(cast(cast(?1 as text) as json)) x)")
-                                    .setParameter(1, BulkSql.json(published)).executeUpdate());
+                                    + "attempts = attempts + 1 where seq = any(cast(?1 as bigint[]))")
+                                    .setParameter(1, published.toArray(Long[]::new)).executeUpdate());
                     Uni<Integer> noted = failed.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession()
                             .flatMap(s -> s.createNativeQuery("update outbox_event o set attempts = o.attempts + 1, "
                                     + "last_error = x.error from " + BulkSql.ROWS + " as x(seq bigint, error text) "

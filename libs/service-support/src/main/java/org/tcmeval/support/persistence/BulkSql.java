@@ -34,6 +34,51 @@ public final class BulkSql {
         return total;
     }
 
+    /**
+     * A set of rows as columns: {@code unnest(cast(?1 as text[]), cast(?2 as int[]), ...)} for the
+     * given PostgreSQL element types, to read as {@code from unnest(...) as r(a, b, ...)}. Each column
+     * travels as one typed array in the driver's binary format, so neither side encodes or parses
+     * JSON (which {@link #ROWS} costs: the Java side writes every value as text, the server parses it
+     * back and re-types it).
+     */
+    public static String unnest(String... elementTypes) {
+        StringBuilder sql = new StringBuilder("unnest(");
+        for (int i = 0; i < elementTypes.length; i++) {
+            sql.append(i == 0 ? "" : ", ").append("cast(?").append(i + 1).append(" as ").append(elementTypes[i])
+                    .append("[])");
+        }
+        return sql.append(")").toString();
+    }
+
+    /**
+     * Runs {@code sql} (which reads an {@link #unnest} of as many columns) once per chunk of
+     * {@code chunkSize} rows; {@code columns} are arrays of equal length ({@code String[]},
+     * {@code Integer[]}, {@code Long[]}, {@code BigDecimal[]}, {@code UUID[]}; nulls allowed), bound in
+     * order. Answers rows written.
+     */
+    public static Uni<Integer> executeColumns(String sql, int chunkSize, Object[]... columns) {
+        int rows = columns.length == 0 ? 0 : columns[0].length;
+        for (Object[] c : columns) {
+            if (c.length != rows) {
+                throw new IllegalArgumentException("columns of different lengths: " + c.length + " and " + rows);
+            }
+        }
+        Uni<Integer> total = Uni.createFrom().item(0);
+        for (int from = 0; from < rows; from += chunkSize) {
+            int start = from;
+            int end = Math.min(rows, from + chunkSize);
+            total = total.flatMap(n -> Panache.getSession().flatMap(s -> {
+                var query = s.createNativeQuery(sql);
+                for (int i = 0; i < columns.length; i++) {
+                    query.setParameter(i + 1, start == 0 && end == rows ? columns[i]
+                            : java.util.Arrays.copyOfRange(columns[i], start, end));
+                }
+                return query.executeUpdate();
+            }).map(m -> n + m));
+        }
+        return total;
+    }
+
     public static String json(Object value) {
         return Json.write(value);
     }

@@ -218,41 +218,50 @@ final class Contributions {
     }
 
     private static Uni<Void> write(Changes changes) {
-        List<Map<String, Object>> drops = changes.dropped.stream().map(k -> Map.<String, Object>of("unit_id", k.unitId(),
-                "indicator_code", k.indicatorCode(), "year", k.year(), "filter_key", k.filterKey())).toList();
-        List<Map<String, Object>> rows = changes.written.stream().map(h -> row(h.key().unitId(), h.key().indicatorCode(),
-                h.key().filterKey(), h.tally(), Map.of("year", h.key().year(), "divisions",
-                        String.join(",", h.divisions())))).toList();
-        List<Map<String, Object>> sums = new ArrayList<>();
+        List<Object[]> sums = new ArrayList<>();
         changes.deltas.forEach((year, deltas) -> deltas.forEach((k, t) -> {
             if (!t.equals(Tally.ZERO)) {
-                sums.add(row(k.division(), k.indicator(), k.filterKey(), t, Map.of("year", year)));
+                sums.add(new Object[] {k.division(), k.indicator(), year, k.filterKey(), t});
             }
         }));
         Uni<Integer> chain = Uni.createFrom().item(0);
-        if (!drops.isEmpty()) {
-            chain = chain.chain(() -> BulkSql.execute("delete from unit_contribution c using " + BulkSql.ROWS
-                    + " as r(unit_id text, indicator_code text, year int, filter_key text) where c.unit_id = r.unit_id"
-                    + " and c.indicator_code = r.indicator_code and c.year = r.year and c.filter_key = r.filter_key",
-                    drops, CHUNK));
+        if (!changes.dropped.isEmpty()) {
+            List<UnitContribution.Key> d = changes.dropped;
+            chain = chain.chain(() -> BulkSql.executeColumns("delete from unit_contribution c using "
+                    + BulkSql.unnest("text", "text", "int", "text") + " as r(unit_id, indicator_code, year, filter_key)"
+                    + " where c.unit_id = r.unit_id and c.indicator_code = r.indicator_code and c.year = r.year"
+                    + " and c.filter_key = r.filter_key", CHUNK,
+                    d.stream().map(UnitContribution.Key::unitId).toArray(String[]::new),
+                    d.stream().map(UnitContribution.Key::indicatorCode).toArray(String[]::new),
+                    d.stream().map(UnitContribution.Key::year).toArray(Integer[]::new),
+                    d.stream().map(UnitContribution.Key::filterKey).toArray(String[]::new)));
         }
-        if (!rows.isEmpty()) {
-            chain = chain.chain(() -> BulkSql.execute("insert into unit_contribution (unit_id, indicator_code, year,"
-                    + " filter_key, divisions, " + TALLY_COLUMNS + ") select unit_id, indicator_code, year, filter_key,"
-                    + " divisions, " + TALLY_COLUMNS + " from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text,"
-                    + " year int, filter_key text, divisions text, " + TALLY_TYPES + ") on conflict (unit_id,"
-                    + " indicator_code, year, filter_key) do update set divisions = excluded.divisions,"
+        if (!changes.written.isEmpty()) {
+            List<Held> w = changes.written;
+            chain = chain.chain(() -> BulkSql.executeColumns("insert into unit_contribution (unit_id, indicator_code,"
+                    + " year, filter_key, divisions, " + TALLY_COLUMNS + ") select * from "
+                    + BulkSql.unnest("text", "text", "int", "text", "text", "numeric", "numeric", "bigint", "bigint",
+                            "bigint", "bigint")
+                    + " on conflict (unit_id, indicator_code, year, filter_key) do update set divisions = excluded.divisions,"
                     + " numerator = excluded.numerator, denominator = excluded.denominator, units = excluded.units,"
                     + " excluded = excluded.excluded, missing_facts = excluded.missing_facts,"
-                    + " registry_population_units = excluded.registry_population_units", rows, CHUNK));
+                    + " registry_population_units = excluded.registry_population_units", CHUNK, withTallies(
+                            w.stream().map(h -> h.tally()).toList(),
+                            w.stream().map(h -> h.key().unitId()).toArray(String[]::new),
+                            w.stream().map(h -> h.key().indicatorCode()).toArray(String[]::new),
+                            w.stream().map(h -> h.key().year()).toArray(Integer[]::new),
+                            w.stream().map(h -> h.key().filterKey()).toArray(String[]::new),
+                            w.stream().map(h -> String.join(",", h.divisions())).toArray(String[]::new))));
         }
         if (!sums.isEmpty()) {
             // In key order (the rows arrive sorted), so two transactions adding to the same sums lock
             // them in the same order and never deadlock.
-            chain = chain.chain(() -> BulkSql.execute("insert into division_sums (division_code, indicator_code, year,"
-                    + " filter_key, " + TALLY_COLUMNS + ") select division_code, indicator_code, year, filter_key, " + TALLY_COLUMNS + " from "
-                    + BulkSql.ROWS + " as r(division_code text, indicator_code text, year int, filter_key text, "
-                    + TALLY_TYPES + ") order by year, division_code, indicator_code, filter_key"
+            chain = chain.chain(() -> BulkSql.executeColumns("insert into division_sums (division_code, indicator_code,"
+                    + " year, filter_key, " + TALLY_COLUMNS + ") select * from "
+                    + BulkSql.unnest("text", "text", "int", "text", "numeric", "numeric", "bigint", "bigint", "bigint",
+                            "bigint")
+                    + " as r(division_code, indicator_code, year, filter_key, " + TALLY_COLUMNS + ")"
+                    + " order by year, division_code, indicator_code, filter_key"
                     + " on conflict (division_code, indicator_code, year, filter_key) do update set"
                     + " numerator = division_sums.numerator + excluded.numerator,"
                     + " denominator = division_sums.denominator + excluded.denominator,"
@@ -260,28 +269,28 @@ final class Contributions {
                     + " excluded = division_sums.excluded + excluded.excluded,"
                     + " missing_facts = division_sums.missing_facts + excluded.missing_facts,"
                     + " registry_population_units = division_sums.registry_population_units"
-                    + " + excluded.registry_population_units", sums, 100_000));
+                    + " + excluded.registry_population_units", 100_000, withTallies(
+                            sums.stream().map(r -> (Tally) r[4]).toList(),
+                            sums.stream().map(r -> (String) r[0]).toArray(String[]::new),
+                            sums.stream().map(r -> (String) r[1]).toArray(String[]::new),
+                            sums.stream().map(r -> (Integer) r[2]).toArray(Integer[]::new),
+                            sums.stream().map(r -> (String) r[3]).toArray(String[]::new))));
         }
         return chain.replaceWithVoid();
     }
 
     private static final String TALLY_COLUMNS = "numerator, denominator, units, excluded, missing_facts,"
             + " registry_population_units";
-    private static final String TALLY_TYPES = "numerator numeric, denominator numeric, units bigint, excluded bigint,"
-            + " missing_facts bigint, registry_population_units bigint";
 
-    private static Map<String, Object> row(String first, String indicator, String filterKey, Tally t,
-            Map<String, Object> more) {
-        Map<String, Object> m = new HashMap<>(more);
-        m.put(more.containsKey("divisions") ? "unit_id" : "division_code", first);
-        m.put("indicator_code", indicator);
-        m.put("filter_key", filterKey);
-        m.put("numerator", t.numerator());
-        m.put("denominator", t.denominator());
-        m.put("units", t.units());
-        m.put("excluded", t.excluded());
-        m.put("missing_facts", t.missingFacts());
-        m.put("registry_population_units", t.registryPopulationUnits());
-        return m;
+    /** {@code leading} columns followed by the six tally columns of {@code tallies}, row for row. */
+    private static Object[][] withTallies(List<Tally> tallies, Object[]... leading) {
+        Object[][] columns = Arrays.copyOf(leading, leading.length + 6);
+        columns[leading.length] = tallies.stream().map(Tally::numerator).toArray(BigDecimal[]::new);
+        columns[leading.length + 1] = tallies.stream().map(Tally::denominator).toArray(BigDecimal[]::new);
+        columns[leading.length + 2] = tallies.stream().map(Tally::units).toArray(Long[]::new);
+        columns[leading.length + 3] = tallies.stream().map(Tally::excluded).toArray(Long[]::new);
+        columns[leading.length + 4] = tallies.stream().map(Tally::missingFacts).toArray(Long[]::new);
+        columns[leading.length + 5] = tallies.stream().map(Tally::registryPopulationUnits).toArray(Long[]::new);
+        return columns;
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hibernate.FlushMode;
 import org.tcmeval.directory.InstitutionListener;
+import org.tcmeval.directory.InstitutionListener.Change;
 import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.engine.Divisions;
 import org.tcmeval.engine.Engine;
@@ -196,36 +197,31 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
         if (refs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(refs.size());
-        for (ReportRef r : refs) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("report_id", r.reportId);
-            m.put("reporter_kind", r.reporterKind);
-            m.put("unit_id", r.unitId);
-            m.put("institution_id", r.institutionId);
-            m.put("division_code", r.divisionCode);
-            m.put("county_code", r.countyCode);
-            m.put("year", r.year);
-            m.put("period", r.period);
-            m.put("revision", r.revision);
-            m.put("version", r.version);
-            m.put("status", r.status);
-            m.put("figures", r.figures);
-            m.put("approved_version", r.approvedVersion);
-            m.put("approved_figures", r.approvedFigures);
-            rows.add(m);
-        }
-        return BulkSql.execute("insert into report_ref (report_id, reporter_kind, unit_id, institution_id, division_code,"
-                + " county_code, year, period, revision, version, status, figures, approved_version, approved_figures)"
-                + " select report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
-                + " revision, version, status, cast(figures as jsonb), approved_version, cast(approved_figures as jsonb)"
-                + " from " + BulkSql.ROWS + " as r(report_id uuid, reporter_kind text, unit_id text, institution_id uuid,"
-                + " division_code text, county_code text, year int, period text, revision int, version int, status text,"
-                + " figures text, approved_version int, approved_figures text)"
+        String columns = "report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
+                + " revision, version, status, figures, approved_version, approved_figures";
+        return BulkSql.executeColumns("insert into report_ref (" + columns + ") select report_id, reporter_kind,"
+                + " unit_id, institution_id, division_code, county_code, year, period, revision, version, status,"
+                + " cast(figures as jsonb), approved_version, cast(approved_figures as jsonb) from "
+                + BulkSql.unnest("uuid", "text", "text", "uuid", "text", "text", "int", "text", "int", "int", "text",
+                        "text", "int", "text") + " as r(" + columns + ")"
                 + " on conflict (report_id) do update set county_code = excluded.county_code,"
                 + " revision = excluded.revision, version = excluded.version, status = excluded.status,"
                 + " figures = excluded.figures, approved_version = excluded.approved_version,"
-                + " approved_figures = excluded.approved_figures", rows, 2_000).replaceWithVoid();
+                + " approved_figures = excluded.approved_figures", 2_000,
+                refs.stream().map(r -> r.reportId).toArray(UUID[]::new),
+                refs.stream().map(r -> r.reporterKind).toArray(String[]::new),
+                refs.stream().map(r -> r.unitId).toArray(String[]::new),
+                refs.stream().map(r -> r.institutionId).toArray(UUID[]::new),
+                refs.stream().map(r -> r.divisionCode).toArray(String[]::new),
+                refs.stream().map(r -> r.countyCode).toArray(String[]::new),
+                refs.stream().map(r -> r.year).toArray(Integer[]::new),
+                refs.stream().map(r -> r.period).toArray(String[]::new),
+                refs.stream().map(r -> r.revision).toArray(Integer[]::new),
+                refs.stream().map(r -> r.version).toArray(Integer[]::new),
+                refs.stream().map(r -> r.status).toArray(String[]::new),
+                refs.stream().map(r -> r.figures).toArray(String[]::new),
+                refs.stream().map(r -> r.approvedVersion).toArray(Integer[]::new),
+                refs.stream().map(r -> r.approvedFigures).toArray(String[]::new)).replaceWithVoid();
     }
 
     /**
@@ -254,26 +250,46 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
      */
     @Override
     public Uni<Void> changed(InstitutionRef before, InstitutionRef after) {
-        Set<String> provinces = new TreeSet<>();
-        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
-            if (r != null && r.countyCode != null && r.countyCode.length() >= 2) {
-                provinces.add(r.countyCode.substring(0, 2));
-            }
-        }
-        return Evaluator.lockInstitution(after.id).chain(() -> Evaluator.lockRegistrations(false, provinces))
-                .chain(() -> ReportRef.<ReportRef>list("institutionId", after.id))
-                .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistration(before, after)).onFailure().invoke(t -> Log.errorf(t, "institution %s: re-evaluation failed", after.id));
+        return changedAll(List.of(new Change(before, after)));
     }
 
-    private Uni<Void> rejudgeRegistration(InstitutionRef before, InstitutionRef after) {
+    /**
+     * {@link #changed} for a poll's institutions at once: one lock statement, one read of their
+     * reports, one application of them and one re-judging of every result their registrations count
+     * in (the divisions and indicators of all of them together: a result re-judged without need is
+     * judged the same and not written).
+     */
+    @Override
+    public Uni<Void> changedAll(List<Change> changes) {
+        Set<String> provinces = new TreeSet<>();
+        Set<UUID> ids = new TreeSet<>();
+        for (Change c : changes) {
+            ids.add(c.after().id);
+            for (InstitutionRef r : new InstitutionRef[] {c.before(), c.after()}) {
+                if (r != null && r.countyCode != null && r.countyCode.length() >= 2) {
+                    provinces.add(r.countyCode.substring(0, 2));
+                }
+            }
+        }
+        List<UUID> sorted = List.copyOf(ids);
+        return Evaluator.lockInstitutions(sorted).chain(() -> Evaluator.lockRegistrations(false, provinces))
+                .chain(() -> OperatingInstitutions.registered(provinces))
+                .chain(() -> ReportRef.<ReportRef>list("institutionId in ?1", sorted))
+                .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistrations(changes))
+                .onFailure().invoke(t -> Log.errorf(t, "%d institutions: re-evaluation failed", changes.size()));
+    }
+
+    private Uni<Void> rejudgeRegistrations(List<Change> changes) {
         Set<String> divisions = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
-        for (InstitutionRef r : new InstitutionRef[] {before, after}) {
-            if (r == null || r.type == null || r.countyCode == null || !r.countyCode.matches("\\d{6}")) {
-                continue;
+        for (Change c : changes) {
+            for (InstitutionRef r : new InstitutionRef[] {c.before(), c.after()}) {
+                if (r == null || r.type == null || r.countyCode == null || !r.countyCode.matches("\\d{6}")) {
+                    continue;
+                }
+                divisions.addAll(Divisions.rollUpChain(r.countyCode));
+                Engine.applicableIndicators(r.type).forEach(i -> codes.add(i.code()));
             }
-            divisions.addAll(Divisions.rollUpChain(r.countyCode));
-            Engine.applicableIndicators(r.type).forEach(i -> codes.add(i.code()));
         }
         if (divisions.isEmpty() || codes.isEmpty()) {
             return Uni.createFrom().voidItem();

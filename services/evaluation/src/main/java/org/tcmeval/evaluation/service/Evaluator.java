@@ -6,7 +6,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -57,6 +56,9 @@ public class Evaluator {
 
     @Inject
     DivisionPopulations populations;
+
+    @Inject
+    OperatingInstitutions operatingInstitutions;
 
     Engine engine;
 
@@ -328,22 +330,8 @@ public class Evaluator {
                         m.forEach((d, n) -> registry.put(d + "/" + year, n))).replaceWithVoid());
             }
             if (!provinces.isEmpty()) {
-                // Shared until commit, before the count: see lockRegistrations.
-                chain = chain.chain(() -> lockRegistrations(true, provinces));
-                chain = chain.chain(() -> Panache.getSession().chain(s -> s.createSelectionQuery("select i.countyCode,"
-                                + " i.type, count(i) from InstitutionRef i where substring(i.countyCode, 1, 2) in :p"
-                                + " and i.type is not null and (i.openedOn is null or i.openedOn <= :end)"
-                                + " and (i.closedOn is null or i.closedOn >= :start) group by i.countyCode, i.type",
-                                Object[].class).setParameter("p", provinces).setParameter("end", LocalDate.of(year, 12, 31))
-                        .setParameter("start", LocalDate.of(year, 1, 1)).getResultList()).invoke(rows -> {
-                            provinces.forEach(p -> operating.put(year + "/" + p, new HashMap<>()));
-                            for (Object[] r : rows) {
-                                String county = (String) r[0];
-                                operating.get(year + "/" + county.substring(0, 2))
-                                        .computeIfAbsent(county, c -> new java.util.EnumMap<>(InstitutionType.class))
-                                        .put((InstitutionType) r[1], ((Number) r[2]).longValue());
-                            }
-                        }).replaceWithVoid());
+                chain = chain.chain(() -> operatingInstitutions.of(year, provinces).invoke(m -> provinces.forEach(
+                        p -> operating.put(year + "/" + p, m.getOrDefault(p, Map.of())))).replaceWithVoid());
             }
             return chain;
         }

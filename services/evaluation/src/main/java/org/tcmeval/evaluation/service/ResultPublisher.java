@@ -143,33 +143,7 @@ public class ResultPublisher {
         if (results.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Map<String, Object>> rows = new java.util.ArrayList<>(results.size());
-        for (IndicatorResult r : results) {
-            Map<String, Object> m = new java.util.HashMap<>();
-            m.put("unit_id", r.key.unitId());
-            m.put("indicator_code", r.key.indicatorCode());
-            m.put("year", r.key.year());
-            m.put("scope", r.scope);
-            m.put("status", r.status.name());
-            m.put("value", r.value);
-            m.put("numerator", r.numerator);
-            m.put("denominator", r.denominator);
-            m.put("comparator", r.comparator == null ? null : r.comparator.name());
-            m.put("threshold", r.threshold);
-            m.put("upper_bound", r.upper);
-            m.put("profile_id", r.profileId);
-            m.put("units_decided", r.unitsDecided);
-            m.put("units_expected", r.unitsExpected);
-            m.put("completeness", r.completeness);
-            m.put("reason", r.reason);
-            m.put("condition_text", r.condition);
-            m.put("actual_figures", r.actualFigures);
-            m.put("sequence", r.sequence);
-            m.put("updated_at", r.updatedAt.toString());
-            m.put("population", r.population);
-            m.put("population_source", r.populationSource);
-            rows.add(m);
-        }
+        List<IndicatorResult> r = results;
         String columns = "unit_id, indicator_code, year, scope, status, value, numerator, denominator, comparator,"
                 + " threshold, upper_bound, profile_id, units_decided, units_expected, completeness, reason,"
                 + " condition_text, actual_figures, sequence, updated_at, population, population_source";
@@ -179,15 +153,36 @@ public class ResultPublisher {
                 set.append(set.isEmpty() ? "" : ", ").append(c).append(" = excluded.").append(c);
             }
         }
-        return BulkSql.execute("insert into indicator_result (" + columns + ") select unit_id, indicator_code, year,"
-                + " scope, status, value, numerator, denominator, comparator, threshold, upper_bound, profile_id,"
+        return BulkSql.executeColumns("insert into indicator_result (" + columns + ") select unit_id, indicator_code,"
+                + " year, scope, status, value, numerator, denominator, comparator, threshold, upper_bound, profile_id,"
                 + " units_decided, units_expected, completeness, reason, condition_text, cast(actual_figures as jsonb),"
-                + " sequence, updated_at, population, population_source from " + BulkSql.ROWS + " as r(unit_id text, indicator_code text, year int,"
-                + " scope text, status text, value numeric, numerator numeric, denominator numeric, comparator text,"
-                + " threshold numeric, upper_bound numeric, profile_id text, units_decided bigint, units_expected bigint,"
-                + " completeness numeric, reason text, condition_text text, actual_figures text, sequence bigint,"
-                + " updated_at timestamptz, population numeric, population_source text) on conflict (unit_id, indicator_code, year) do update set " + set,
-                rows, 2_000);
+                + " sequence, cast(updated_at as timestamptz), population, population_source from " + BulkSql.unnest("text",
+                        "text", "int", "text", "text", "numeric", "numeric", "numeric", "text", "numeric", "numeric", "text",
+                        "bigint", "bigint", "numeric", "text", "text", "text", "bigint", "text", "numeric", "text")
+                + " as r(" + columns + ")"
+                + " on conflict (unit_id, indicator_code, year) do update set " + set, 2_000,
+                r.stream().map(x -> x.key.unitId()).toArray(String[]::new),
+                r.stream().map(x -> x.key.indicatorCode()).toArray(String[]::new),
+                r.stream().map(x -> x.key.year()).toArray(Integer[]::new),
+                r.stream().map(x -> x.scope).toArray(String[]::new),
+                r.stream().map(x -> x.status.name()).toArray(String[]::new),
+                r.stream().map(x -> x.value).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.numerator).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.denominator).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.comparator == null ? null : x.comparator.name()).toArray(String[]::new),
+                r.stream().map(x -> x.threshold).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.upper).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.profileId).toArray(String[]::new),
+                r.stream().map(x -> x.unitsDecided).toArray(Long[]::new),
+                r.stream().map(x -> x.unitsExpected).toArray(Long[]::new),
+                r.stream().map(x -> x.completeness).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.reason).toArray(String[]::new),
+                r.stream().map(x -> x.condition).toArray(String[]::new),
+                r.stream().map(x -> x.actualFigures).toArray(String[]::new),
+                r.stream().map(x -> x.sequence).toArray(Long[]::new),
+                r.stream().map(x -> x.updatedAt.toString()).toArray(String[]::new),
+                r.stream().map(x -> x.population).toArray(BigDecimal[]::new),
+                r.stream().map(x -> x.populationSource).toArray(String[]::new));
     }
 
     /** The result to write (the existing row updated, or the new one), or null when a reader would see no change. */
