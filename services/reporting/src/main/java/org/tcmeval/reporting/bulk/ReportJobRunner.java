@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -25,7 +26,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.security.Jurisdiction;
@@ -55,6 +58,9 @@ public class ReportJobRunner {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OutboxRelay relay;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean again;
@@ -221,6 +227,7 @@ public class ReportJobRunner {
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {
                 return Panache.withTransaction(() -> lease().fence(job.id).chain(() -> whole(job, entries, jurisdiction)))
                         .onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1)
+                        .invoke(relay::kick)
                         .onFailure(Rejected.class).recoverWithUni(e -> Panache.withTransaction(() -> lease().fence(job.id)
                                 .chain(() -> reject(job, (Rejected) e))));
             }
@@ -280,23 +287,18 @@ public class ReportJobRunner {
     private Uni<Void> whole(ReportJob job, List<Entry> entries, Jurisdiction jurisdiction) {
         Set<String> seen = new HashSet<>();
         Tally tally = new Tally();
-        Uni<Void> chain = Uni.createFrom().voidItem();
         int chunk = config.chunkRows();
         long began = System.nanoTime();
-        for (int from = 0; from < entries.size(); from += chunk) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-            chain = chain.chain(() -> {
-                checkpoint();
-                return screen(part, jurisdiction, seen).chain(outcomes -> {
-                    tally.count(outcomes);
-                    if (job.dryRun || !tally.errors.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return bulk.write(outcomes, job.submittedBy, chunk).chain(w -> saveResults(job, w.results()));
-                });
+        return eachChunk(entries, 0, part -> {
+            checkpoint();
+            return screen(part, jurisdiction, seen).chain(outcomes -> {
+                tally.count(outcomes);
+                if (job.dryRun || !tally.errors.isEmpty()) {
+                    return Uni.createFrom().voidItem();
+                }
+                return bulk.write(outcomes, job.submittedBy, chunk).chain(w -> saveResults(job, w.results()));
             });
-        }
-        return chain.chain(() -> {
+        }).chain(() -> {
             Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
                     (System.nanoTime() - began) / 1e9);
             if (!job.dryRun && !tally.errors.isEmpty()) {
@@ -315,6 +317,23 @@ public class ReportJobRunner {
                 return saveErrors(job, tally.errors).chain(() -> finish(j));
             });
         });
+    }
+
+    /**
+     * Runs {@code step} on each chunk of the entries from {@code first} on, one after the other. A
+     * chain of Unis built up front (one {@code chain} per chunk) keeps every finished chunk's
+     * statements and events reachable until the last one ends; concatenation lets each go.
+     */
+    private Uni<Void> eachChunk(List<Entry> entries, int first, Function<List<Entry>, Uni<Void>> step) {
+        int chunk = config.chunkRows();
+        List<Integer> starts = new ArrayList<>();
+        for (int from = first; from < entries.size(); from += chunk) {
+            starts.add(from);
+        }
+        return Multi.createFrom().iterable(starts)
+                .onItem().transformToUniAndConcatenate(from -> step.apply(entries.subList(from,
+                        Math.min(entries.size(), from + chunk))))
+                .collect().last().replaceWithVoid();
     }
 
     /** Records an all-or-nothing job whose rows broke rules (its own transaction rolled back). */
@@ -339,10 +358,9 @@ public class ReportJobRunner {
     private Uni<Void> goodRows(ReportJob job, List<Entry> entries, Jurisdiction jurisdiction) {
         int chunk = config.chunkRows();
         Set<String> seen = new HashSet<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = job.rowsDone; from < entries.size(); from += chunk) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-            chain = chain.invoke(this::checkpoint).chain(() -> Panache.withTransaction(() -> {
+        Uni<Void> chunks = eachChunk(entries, job.rowsDone, part -> {
+            checkpoint();
+            return Panache.withTransaction(() -> {
                 // A retried chunk must not see its own keys as earlier rows.
                 Set<String> attempt = new HashSet<>(seen);
                 return lease().fence(job.id).chain(() -> screen(part, jurisdiction, attempt)).chain(outcomes -> {
@@ -359,9 +377,9 @@ public class ReportJobRunner {
                         return saveErrors(job, tally.errors).invoke(() -> seen.addAll(attempt)).replaceWith(j);
                     }));
                 });
-            }).onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1).replaceWithVoid());
-        }
-        return chain.chain(() -> Panache.withTransaction(() -> lease().fence(job.id).chain(() -> reload(job)).chain(j -> {
+            }).onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1).invoke(relay::kick).replaceWithVoid();
+        });
+        return chunks.chain(() -> Panache.withTransaction(() -> lease().fence(job.id).chain(() -> reload(job)).chain(j -> {
             j.state = ReportJob.State.COMPLETED;
             j.finishedAt = OffsetDateTime.now(clock);
             return finish(j);

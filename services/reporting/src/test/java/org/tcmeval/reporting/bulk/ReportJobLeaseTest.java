@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.testing.InfraResource;
 
 /**
@@ -49,6 +50,9 @@ class ReportJobLeaseTest {
 
     @Inject
     AgroalDataSource database;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void aGoodRowsJobWhoseRunnerStopsIsFinishedByTheOtherAfterItsLease() throws Exception {
@@ -135,6 +139,7 @@ class ReportJobLeaseTest {
         r.vertx = vertx;
         r.bulk = bulk;
         r.clock = clock;
+        r.relay = relay;
         r.config = new ReportJobConfig() {
             public long maxBytes() {
                 return 1 << 20;
