@@ -2,6 +2,7 @@ package org.tcmeval.reporting.bulk;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
@@ -82,6 +83,11 @@ public class ReportJobRunner {
         if (config.run()) {
             poll();
         }
+    }
+
+    /** At shutdown: no new poll or chunk on a closing pool; a job cut short is taken over when its lease ends. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
     }
 
     /** Looks at the queue now and then once per half lease, which is how a dead instance's job is taken over. */
