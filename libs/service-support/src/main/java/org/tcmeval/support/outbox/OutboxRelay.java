@@ -87,6 +87,17 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Starts a round now instead of at the next tick: a writer that has just committed many events
+     * (a bulk job) has them on their way without waiting for the timer. A round already running
+     * goes on by itself while its rounds come back full.
+     */
+    public void kick() {
+        if (producer != null) {
+            tick();
+        }
+    }
+
     private void tick() {
         if (running.compareAndSet(false, true)) {
             round();

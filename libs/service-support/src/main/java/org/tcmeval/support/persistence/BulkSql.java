@@ -79,6 +79,24 @@ public final class BulkSql {
         return total;
     }
 
+    /**
+     * Runs {@code sql} once with the given parameters ({@code ?1}, {@code ?2}, ...), where column
+     * arrays are read with {@code unnest(cast(?1 as text[]), ...)} (see {@link #unnest}): each value travels as itself, so
+     * text that is JSON already (an event's payload) is not escaped again inside a JSON document, and
+     * nothing is encoded only for PostgreSQL to decode it. Pass arrays as {@code String[]} and
+     * scalars as their own Java type ({@code OffsetDateTime}, {@code UUID}): the driver encodes each
+     * parameter as the type the server infers from its cast and does not convert text.
+     */
+    public static Uni<Integer> executeWith(String sql, Object... parameters) {
+        return Panache.getSession().flatMap(s -> {
+            var query = s.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        });
+    }
+
     public static String json(Object value) {
         return Json.write(value);
     }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -474,98 +473,83 @@ public class BulkReports {
 
     /** Stores the creates and revisions of checked rows with their versions and events. */
     public Uni<Written> write(List<Outcome> outcomes, String who, int chunkSize) {
+        // Scalars are bound as their own types: the driver encodes a parameter as the type the server infers from the cast.
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String at = now.toString();
-        List<Map<String, Object>> reports = new ArrayList<>();
-        List<Map<String, Object>> updates = new ArrayList<>();
-        List<Map<String, Object>> versions = new ArrayList<>();
+        Columns reports = new Columns(8);
+        Columns updates = new Columns(4);
+        Columns versions = new Columns(5);
         List<Outbox.Pending> events = new ArrayList<>();
         List<RowResult> results = new ArrayList<>();
         for (Outcome o : outcomes) {
-            if (o instanceof Unchanged u) {
-                results.add(new RowResult(u.row(), u.existing().id(), u.existing().revision(), "UNCHANGED"));
-            }
-            if (o instanceof Create c) {
-                UUID id = UUID.randomUUID();
-                Reporter rep = c.reporter();
-                int year = ReportPeriod.parse(c.period()).orElseThrow().year();
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", id.toString());
-                row.put("reporter_kind", rep.kind().name());
-                row.put("reporter_id", rep.reporterId());
-                row.put("institution_id", rep.institutionId() == null ? null : rep.institutionId().toString());
-                row.put("institution_type", rep.type() == null ? null : rep.type().name());
-                row.put("division_code", rep.divisionCode());
-                row.put("period", c.period());
-                row.put("year", year);
-                row.put("at", at);
-                reports.add(row);
-                results.add(new RowResult(c.row(), id, 1, "CREATED"));
-                versions.add(version(id, 1, c.figures(), c.techniques(), null, who, at));
-                events.add(event(new ReportSubmitted(id.toString(), 1, 1, rep.kind().name(), rep.reporterId(),
-                        rep.institutionId() == null ? null : rep.institutionId().toString(),
-                        rep.type() == null ? null : rep.type().name(), rep.divisionCode(), year, c.period(),
-                        ReportStatus.SUBMITTED.name(), c.figures(), c.techniques(), now, now)));
-            } else if (o instanceof Revise r) {
-                Existing e = r.existing();
-                int version = e.currentVersion() + 1;
-                int revision = e.revision() + 1;
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("id", e.id().toString());
-                row.put("version", version);
-                row.put("revision", revision);
-                row.put("expected", e.revision());
-                row.put("at", at);
-                updates.add(row);
-                results.add(new RowResult(r.row(), e.id(), revision, "REVISED"));
-                String changes = e.currentVersion() == 0 ? null : Json.write(ReportDiff.between(e.figures(), r.figures()));
-                versions.add(version(e.id(), version, r.figures(), r.techniques(), changes, who, at));
-                events.add(event(new ReportSubmitted(e.id().toString(), version, revision, e.reporterKind(),
-                        e.reporterId(), e.institutionId() == null ? null : e.institutionId().toString(),
-                        e.institutionType(), e.divisionCode(), e.year(), e.period(), ReportStatus.SUBMITTED.name(),
-                        r.figures(), r.techniques(), now, now)));
+            switch (o) {
+                case Unchanged u -> results.add(new RowResult(u.row(), u.existing().id(), u.existing().revision(),
+                        "UNCHANGED"));
+                case Create c -> {
+                    UUID id = UUID.randomUUID();
+                    Reporter rep = c.reporter();
+                    int year = ReportPeriod.parse(c.period()).orElseThrow().year();
+                    reports.add(id.toString(), rep.kind().name(), rep.reporterId(),
+                            rep.institutionId() == null ? null : rep.institutionId().toString(),
+                            rep.type() == null ? null : rep.type().name(), rep.divisionCode(), c.period(),
+                            String.valueOf(year));
+                    results.add(new RowResult(c.row(), id, 1, "CREATED"));
+                    versions.add(id.toString(), "1", FiguresJson.write(c.figures()), techniques(c.techniques()), null);
+                    events.add(event(new ReportSubmitted(id.toString(), 1, 1, rep.kind().name(), rep.reporterId(),
+                            rep.institutionId() == null ? null : rep.institutionId().toString(),
+                            rep.type() == null ? null : rep.type().name(), rep.divisionCode(), year, c.period(),
+                            ReportStatus.SUBMITTED.name(), c.figures(), c.techniques(), now, now)));
+                }
+                case Revise r -> {
+                    Existing e = r.existing();
+                    int version = e.currentVersion() + 1;
+                    int revision = e.revision() + 1;
+                    updates.add(e.id().toString(), String.valueOf(version), String.valueOf(revision),
+                            String.valueOf(e.revision()));
+                    results.add(new RowResult(r.row(), e.id(), revision, "REVISED"));
+                    String changes = e.currentVersion() == 0 ? null : Json.write(ReportDiff.between(e.figures(), r.figures()));
+                    versions.add(e.id().toString(), String.valueOf(version), FiguresJson.write(r.figures()),
+                            techniques(r.techniques()), changes);
+                    events.add(event(new ReportSubmitted(e.id().toString(), version, revision, e.reporterKind(),
+                            e.reporterId(), e.institutionId() == null ? null : e.institutionId().toString(),
+                            e.institutionType(), e.divisionCode(), e.year(), e.period(), ReportStatus.SUBMITTED.name(),
+                            r.figures(), r.techniques(), now, now)));
+                }
+                case Refused f -> {
+                }
             }
         }
-        if (reports.isEmpty() && updates.isEmpty()) {
+        if (reports.size() == 0 && updates.size() == 0) {
             return Uni.createFrom().item(new Written(0, 0, results));
         }
-        Uni<Integer> inserted = reports.isEmpty() ? Uni.createFrom().item(0) : BulkSql.execute("insert into report (id, "
+        // Columns travel as text arrays (BulkSql.unnest), one statement per table for the whole chunk.
+        Uni<Integer> inserted = reports.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("insert into report (id, "
                 + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
                 + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
-                + "select id, reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
-                + "1, 'SUBMITTED', 1, at, at, at from " + BulkSql.ROWS + " as r(id uuid, reporter_kind text, "
-                + "reporter_id text, institution_id uuid, institution_type text, division_code text, period text, "
-                + "year int, at timestamptz)", reports, chunkSize);
-        Uni<Integer> updated = updates.isEmpty() ? Uni.createFrom().item(0) : BulkSql.execute("update report r set "
-                + "current_version = x.version, revision = x.revision, status = 'SUBMITTED', updated_at = x.at, "
-                + "first_submitted_at = coalesce(r.first_submitted_at, x.at) from " + BulkSql.ROWS
-                + " as x(id uuid, version int, revision int, expected int, at timestamptz) "
-                + "where r.id = x.id and r.revision = x.expected", updates, chunkSize);
+                + "select cast(r.id as uuid), r.kind, r.reporter_id, cast(r.institution_id as uuid), r.type, r.division, "
+                + "r.period, cast(r.year as int), 1, 'SUBMITTED', 1, a.at, a.at, a.at from " + Columns.unnest(8)
+                + " as r(id, kind, reporter_id, institution_id, type, division, period, year), "
+                + "(select cast(?9 as timestamptz) as at) a", reports.with(now));
+        Uni<Integer> updated = updates.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("update report r set "
+                + "current_version = cast(x.version as int), revision = cast(x.revision as int), status = 'SUBMITTED', "
+                + "updated_at = a.at, first_submitted_at = coalesce(r.first_submitted_at, a.at) from " + Columns.unnest(4)
+                + " as x(id, version, revision, expected), (select cast(?5 as timestamptz) as at) a "
+                + "where r.id = cast(x.id as uuid) and r.revision = cast(x.expected as int)", updates.with(now));
         return inserted.chain(n -> updated.map(m -> {
             if (m != updates.size()) {
                 throw new ConcurrentChange((updates.size() - m) + " report(s) changed while the job ran");
             }
             return n;
-        })).chain(n -> BulkSql.execute("insert into report_version (report_id, version, figures, techniques, changes, "
-                + "status, submitted_by, submitted_at) select report_id, version, cast(figures as jsonb), "
-                + "techniques, cast(changes as jsonb), 'SUBMITTED', submitted_by, at from " + BulkSql.ROWS
-                + " as v(report_id uuid, version int, figures text, techniques text, changes text, submitted_by text, "
-                + "at timestamptz)", versions, chunkSize))
+        })).chain(n -> BulkSql.executeWith("insert into report_version (report_id, version, figures, techniques, changes, "
+                + "status, submitted_by, submitted_at) select cast(v.id as uuid), cast(v.version as int), "
+                + "cast(v.figures as jsonb), v.techniques, cast(v.changes as jsonb), 'SUBMITTED', a.who, a.at from "
+                + Columns.unnest(5) + " as v(id, version, figures, techniques, changes), "
+                + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a", versions.with(who, now)))
                 .chain(() -> outbox.enqueueAll(events, chunkSize))
                 .replaceWith(new Written(reports.size(), updates.size(), results));
     }
 
-    private static Map<String, Object> version(UUID reportId, int version, Map<String, BigDecimal> figures,
-            List<String> techniques, String changes, String who, String at) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("report_id", reportId.toString());
-        v.put("version", version);
-        v.put("figures", FiguresJson.write(figures));
-        v.put("techniques", techniques.isEmpty() ? null : Json.write(techniques));
-        v.put("changes", changes);
-        v.put("submitted_by", who);
-        v.put("at", at);
-        return v;
+    private static String techniques(List<String> techniques) {
+        return techniques.isEmpty() ? null : Json.write(techniques);
     }
 
     private static Outbox.Pending event(ReportSubmitted data) {

@@ -2,6 +2,7 @@ package org.tcmeval.reporting.bulk;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 @ConfigMapping(prefix = "tcm.report-jobs")
 public interface ReportJobConfig {
@@ -17,4 +18,11 @@ public interface ReportJobConfig {
     /** Whether this instance runs jobs (off on an instance that should only accept them). */
     @WithDefault("true")
     boolean run();
+
+    /**
+     * How long a job stays with the instance that claimed it without a renewal (renewed every third
+     * of it while the job runs): after an instance dies, its job waits at most this long for another.
+     */
+    @WithDefault("30s")
+    Duration lease();
 }

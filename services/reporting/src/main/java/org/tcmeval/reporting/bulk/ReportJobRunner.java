@@ -2,9 +2,11 @@ package org.tcmeval.reporting.bulk;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -22,21 +24,24 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
- * Works through accepted jobs one at a time, oldest first, in the background. At start-up it
- * resumes every job left QUEUED or RUNNING by a previous process: an all-or-nothing job (and a
+ * Works through accepted jobs, oldest first, in the background. Several instances of reporting may
+ * run: each job is claimed with a lease ({@link JobLease}, V22) renewed while it runs, so two
+ * instances never run the same job, and a job whose instance died is taken over once its lease
+ * has run out (every instance looks for such jobs once per lease). An all-or-nothing job (and a
  * dry run) starts again from its first row, since nothing of it was stored; a good-rows job goes on
- * after the last chunk it committed, because each chunk commits its reports, events, row errors
- * and the job's progress in one transaction.
- *
- * <p>One process runs jobs; several instances of reporting would each work through the queue and
- * could run one job twice (a lease column is the remedy, not needed while reporting runs once).
+ * after the last chunk it committed, because each chunk commits its reports, events, row errors and
+ * the job's progress in one transaction.
  */
 @ApplicationScoped
 public class ReportJobRunner {
@@ -55,12 +60,54 @@ public class ReportJobRunner {
     @Inject
     Clock clock;
 
+    @Inject
+    OutboxRelay relay;
+
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean again;
+    private volatile JobLease lease;
+    /** Chunks this runner may still start before it stops as if its process died; negative: no limit. */
+    private final AtomicInteger chunksBeforeHalt = new AtomicInteger(-1);
+    private volatile boolean halted;
+    private volatile long pollTimer = -1;
 
-    /** At start-up: resume whatever a previous process accepted and did not finish. */
+    /** The runner stopped as if its process had died: it keeps its lease and stores nothing more. */
+    static final class Halted extends RuntimeException {
+        Halted() {
+            super("the report job runner was halted");
+        }
+    }
+
+    /** At start-up: resume whatever a previous process accepted and did not finish, and watch for leases that end. */
     void onStart(@Observes StartupEvent event) {
-        kick();
+        if (config.run()) {
+            poll();
+        }
+    }
+
+    /** At shutdown: no new poll or chunk on a closing pool; a job cut short is taken over when its lease ends. */
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Looks at the queue now and then once per half lease, which is how a dead instance's job is taken over. */
+    void poll() {
+        pollTimer = vertx.setPeriodic(Math.max(1, config.lease().toMillis() / 2), id -> start());
+        start();
+    }
+
+    /** Stops this runner as if its process had died now: no new chunk, no renewal, no poll; the lease stays. */
+    void stop() {
+        halted = true;
+        vertx.cancelTimer(pollTimer);
+    }
+
+    boolean halted() {
+        return halted;
+    }
+
+    String owner() {
+        return lease().owner();
     }
 
     /** Makes sure the runner looks at the queue (after a job was accepted, or at start-up). */
@@ -70,19 +117,49 @@ public class ReportJobRunner {
         }
     }
 
-    /** Works through the QUEUED and RUNNING jobs now (the start-up path; tests call it directly). */
+    /**
+     * Lets this runner start {@code chunks} more chunks and then stop for good, keeping its lease
+     * and storing nothing more, as when its process dies mid-job (tests of the takeover).
+     */
+    void haltAfter(int chunks) {
+        chunksBeforeHalt.set(chunks);
+    }
+
+    private JobLease lease() {
+        if (lease == null) {
+            lease = new JobLease(ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID(), config.lease());
+        }
+        return lease;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "unknown-host";
+        }
+    }
+
+    /** Works through the claimable jobs now (the start-up path; tests call it directly). */
     void start() {
         again = true;
-        if (!running.compareAndSet(false, true)) {
+        if (halted || !running.compareAndSet(false, true)) {
             return;
         }
         again = false;
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> drain().subscribe().with(n -> done(), e -> {
-            Log.errorf(e, "report job runner stopped; it resumes with the next job accepted or the next start");
+        onNewContext(() -> drain().subscribe().with(n -> done(), e -> {
+            if (!(e instanceof Halted)) {
+                Log.errorf(e, "report job runner stopped; it resumes with the next job accepted or the next poll");
+            }
             done();
         }));
+    }
+
+    private void onNewContext(Runnable work) {
+        // Hibernate Reactive needs a duplicated context marked safe, as a request would have.
+        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> work.run());
     }
 
     private void done() {
@@ -93,25 +170,47 @@ public class ReportJobRunner {
     }
 
     private Uni<Void> drain() {
-        return Panache.withTransaction(() -> ReportJob.<ReportJob>find("state in ?1 order by createdAt",
-                List.of(ReportJob.State.QUEUED, ReportJob.State.RUNNING)).firstResult().invoke(job -> {
-                    if (job != null) {
-                        job.state = ReportJob.State.RUNNING;
-                        if (job.startedAt == null) {
-                            job.startedAt = OffsetDateTime.now(clock);
-                        }
+        return Panache.withTransaction(() -> lease().claim().chain(id -> id == null ? Uni.createFrom().<ReportJob>nullItem()
+                : ReportJob.<ReportJob>findById(id).invoke(job -> {
+                    if (job.startedAt == null) {
+                        job.startedAt = OffsetDateTime.now(clock);
                     }
-                })).chain(job -> {
+                }))).chain(job -> {
                     if (job == null) {
                         return Uni.createFrom().voidItem();
                     }
                     long began = System.nanoTime();
+                    long renewal = vertx.setPeriodic(Math.max(1, config.lease().toMillis() / 3), t -> renew(job));
                     return run(job)
-                            .onFailure().recoverWithUni(e -> failed(job, e))
+                            .onFailure(e -> !(e instanceof Halted || e instanceof JobLease.Lost))
+                            .recoverWithUni(e -> failed(job, e))
+                            .onFailure(JobLease.Lost.class).invoke(e -> Log.warnf("%s; this instance stops it",
+                                    e.getMessage()))
+                            .onFailure(JobLease.Lost.class).recoverWithNull()
+                            .onTermination().invoke(() -> vertx.cancelTimer(renewal))
                             .invoke(() -> Log.infof("report job %s: %d rows in %.2f s", job.id, job.rowsTotal,
                                     (System.nanoTime() - began) / 1e9))
                             .chain(this::drain);
                 });
+    }
+
+    private void renew(ReportJob job) {
+        if (halted) {
+            return;
+        }
+        onNewContext(() -> lease().renew(job.id).subscribe().with(mine -> {
+            if (!mine) {
+                Log.warnf("report job %s: the lease was taken over; this instance stops at its next chunk", job.id);
+            }
+        }, e -> Log.warnf(e, "report job %s: could not renew the lease", job.id)));
+    }
+
+    /** Called before each chunk: stops the runner when a test has it halt here. */
+    private void checkpoint() {
+        if (halted || chunksBeforeHalt.getAndUpdate(n -> n > 0 ? n - 1 : n) == 0) {
+            stop();
+            throw new Halted();
+        }
     }
 
     private Uni<Void> run(ReportJob job) {
@@ -132,8 +231,11 @@ public class ReportJobRunner {
             entries.sort(Comparator.comparingInt(Entry::row));
             job.rowsTotal = entries.size();
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {
-                return Panache.withTransaction(() -> whole(job, entries, jurisdiction))
-                        .onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1);
+                return Panache.withTransaction(() -> lease().fence(job.id).chain(() -> whole(job, entries, jurisdiction)))
+                        .onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1)
+                        .invoke(relay::kick)
+                        .onFailure(Rejected.class).recoverWithUni(e -> Panache.withTransaction(() -> lease().fence(job.id)
+                                .chain(() -> reject(job, (Rejected) e))));
             }
             return goodRows(job, entries, jurisdiction);
         });
@@ -147,90 +249,143 @@ public class ReportJobRunner {
         return e instanceof BulkReports.ConcurrentChange || UniqueViolation.is(e);
     }
 
-    /** All-or-nothing and dry runs: checks every row, then writes all of them or nothing, in one transaction. */
+    /** What a job's chunks came to so far. */
+    private static final class Tally {
+        final List<RowError> errors = new ArrayList<>();
+        int created;
+        int revised;
+        int unchanged;
+
+        void count(List<BulkReports.Outcome> outcomes) {
+            for (BulkReports.Outcome o : outcomes) {
+                switch (o) {
+                    case BulkReports.Create c -> created++;
+                    case BulkReports.Revise r -> revised++;
+                    case BulkReports.Unchanged u -> unchanged++;
+                    case BulkReports.Refused r -> errors.addAll(r.errors());
+                }
+            }
+        }
+
+        int failedRows() {
+            return (int) errors.stream().mapToInt(RowError::row).distinct().count();
+        }
+    }
+
+    /** An all-or-nothing job met rows that break rules: its transaction rolls back and the errors are recorded apart. */
+    private static final class Rejected extends RuntimeException {
+        final transient Tally tally;
+        final int rows;
+
+        Rejected(Tally tally, int rows) {
+            super(tally.failedRows() + " of " + rows + " rows break rules", null, false, false);
+            this.tally = tally;
+            this.rows = rows;
+        }
+    }
+
+    /**
+     * All-or-nothing and dry runs, in one transaction: each chunk is checked and, while no row has
+     * broken a rule, written at once into the open transaction, so memory holds one chunk's outcomes,
+     * not the whole upload's. The first refused row stops the writing (the rest is only checked) and
+     * the transaction rolls back: nothing is visible and no event exists until every row has passed.
+     */
     private Uni<Void> whole(ReportJob job, List<Entry> entries, Jurisdiction jurisdiction) {
         Set<String> seen = new HashSet<>();
-        List<BulkReports.Outcome> outcomes = new ArrayList<>();
-        List<RowError> errors = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Tally tally = new Tally();
         int chunk = config.chunkRows();
-        for (int from = 0; from < entries.size(); from += chunk) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-            chain = chain.chain(() -> screen(part, jurisdiction, seen).invoke(o -> collect(o, outcomes, errors)))
-                    .replaceWithVoid();
-        }
         long began = System.nanoTime();
-        return chain.chain(() -> {
-            Log.infof("report job %s: %d rows checked in %.2f s", job.id, entries.size(), (System.nanoTime() - began) / 1e9);
-            int failedRows = (int) errors.stream().mapToInt(RowError::row).distinct().count();
-            Uni<BulkReports.Written> written;
-            if (job.dryRun || !errors.isEmpty()) {
-                written = Uni.createFrom().item(new BulkReports.Written(
-                        (int) outcomes.stream().filter(o -> o instanceof BulkReports.Create).count(),
-                        (int) outcomes.stream().filter(o -> o instanceof BulkReports.Revise).count()));
-            } else {
-                written = writeChunks(job, outcomes, job.submittedBy);
+        return eachChunk(entries, 0, part -> {
+            checkpoint();
+            return screen(part, jurisdiction, seen).chain(outcomes -> {
+                tally.count(outcomes);
+                if (job.dryRun || !tally.errors.isEmpty()) {
+                    return Uni.createFrom().voidItem();
+                }
+                return bulk.write(outcomes, job.submittedBy, chunk).chain(w -> saveResults(job, w.results()));
+            });
+        }).chain(() -> {
+            Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
+                    (System.nanoTime() - began) / 1e9);
+            if (!job.dryRun && !tally.errors.isEmpty()) {
+                throw new Rejected(tally, entries.size());
             }
-            return written.chain(w -> reload(job).chain(j -> {
-                boolean rejected = !job.dryRun && !errors.isEmpty();
+            return reload(job).chain(j -> {
                 j.rowsTotal = entries.size();
                 j.rowsDone = entries.size();
-                j.rowsFailed = failedRows;
-                j.created = rejected ? 0 : w.created();
-                j.revised = rejected ? 0 : w.revised();
-                j.unchanged = rejected ? 0 : (int) outcomes.stream().filter(o -> o instanceof BulkReports.Unchanged).count();
-                j.state = rejected ? ReportJob.State.REJECTED : ReportJob.State.COMPLETED;
-                j.detail = rejected ? failedRows + " of " + entries.size() + " rows break rules; nothing was stored. "
-                        + "Fix them, or send mode=good-rows to store the other rows"
-                        : job.dryRun ? "dry run: nothing was stored; the counts say what the job would do" : null;
+                j.rowsFailed = tally.failedRows();
+                j.created = tally.created;
+                j.revised = tally.revised;
+                j.unchanged = tally.unchanged;
+                j.state = ReportJob.State.COMPLETED;
+                j.detail = job.dryRun ? "dry run: nothing was stored; the counts say what the job would do" : null;
                 j.finishedAt = OffsetDateTime.now(clock);
-                return saveErrors(job, errors).chain(() -> finish(j));
-            }));
+                return saveErrors(job, tally.errors).chain(() -> finish(j));
+            });
         });
     }
 
-    private Uni<BulkReports.Written> writeChunks(ReportJob job, List<BulkReports.Outcome> outcomes, String who) {
+    /**
+     * Runs {@code step} on each chunk of the entries from {@code first} on, one after the other. A
+     * chain of Unis built up front (one {@code chain} per chunk) keeps every finished chunk's
+     * statements and events reachable until the last one ends; concatenation lets each go.
+     */
+    private Uni<Void> eachChunk(List<Entry> entries, int first, Function<List<Entry>, Uni<Void>> step) {
         int chunk = config.chunkRows();
-        int[] counts = new int[2];
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = 0; from < outcomes.size(); from += chunk) {
-            List<BulkReports.Outcome> part = outcomes.subList(from, Math.min(outcomes.size(), from + chunk));
-            chain = chain.chain(() -> bulk.write(part, who, chunk).chain(w -> {
-                counts[0] += w.created();
-                counts[1] += w.revised();
-                return saveResults(job, w.results());
-            }));
+        List<Integer> starts = new ArrayList<>();
+        for (int from = first; from < entries.size(); from += chunk) {
+            starts.add(from);
         }
-        return chain.map(v -> new BulkReports.Written(counts[0], counts[1]));
+        return Multi.createFrom().iterable(starts)
+                .onItem().transformToUniAndConcatenate(from -> step.apply(entries.subList(from,
+                        Math.min(entries.size(), from + chunk))))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Records an all-or-nothing job whose rows broke rules (its own transaction rolled back). */
+    private Uni<Void> reject(ReportJob job, Rejected rejected) {
+        return reload(job).chain(j -> {
+            int failedRows = rejected.tally.failedRows();
+            j.rowsTotal = rejected.rows;
+            j.rowsDone = rejected.rows;
+            j.rowsFailed = failedRows;
+            j.created = 0;
+            j.revised = 0;
+            j.unchanged = 0;
+            j.state = ReportJob.State.REJECTED;
+            j.detail = failedRows + " of " + rejected.rows + " rows break rules; nothing was stored. "
+                    + "Fix them, or send mode=good-rows to store the other rows";
+            j.finishedAt = OffsetDateTime.now(clock);
+            return saveErrors(job, rejected.tally.errors).chain(() -> finish(j));
+        });
     }
 
     /** Good rows: each chunk commits with the job's progress, so a restart goes on after it. */
     private Uni<Void> goodRows(ReportJob job, List<Entry> entries, Jurisdiction jurisdiction) {
         int chunk = config.chunkRows();
         Set<String> seen = new HashSet<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (int from = job.rowsDone; from < entries.size(); from += chunk) {
-            List<Entry> part = entries.subList(from, Math.min(entries.size(), from + chunk));
-            chain = chain.chain(() -> Panache.withTransaction(() -> {
+        Uni<Void> chunks = eachChunk(entries, job.rowsDone, part -> {
+            checkpoint();
+            return Panache.withTransaction(() -> {
                 // A retried chunk must not see its own keys as earlier rows.
                 Set<String> attempt = new HashSet<>(seen);
-                return screen(part, jurisdiction, attempt).chain(outcomes -> {
-                    List<RowError> errors = new ArrayList<>();
-                    collect(outcomes, new ArrayList<>(), errors);
+                return lease().fence(job.id).chain(() -> screen(part, jurisdiction, attempt)).chain(outcomes -> {
+                    Tally tally = new Tally();
+                    tally.count(outcomes);
                     return bulk.write(outcomes, job.submittedBy, chunk).call(w -> saveResults(job, w.results()))
                             .chain(w -> reload(job).chain(j -> {
                         j.rowsTotal = entries.size();
                         j.rowsDone += part.size();
-                        j.rowsFailed += (int) errors.stream().mapToInt(RowError::row).distinct().count();
+                        j.rowsFailed += tally.failedRows();
                         j.created += w.created();
                         j.revised += w.revised();
-                        j.unchanged += (int) outcomes.stream().filter(o -> o instanceof BulkReports.Unchanged).count();
-                        return saveErrors(job, errors).invoke(() -> seen.addAll(attempt)).replaceWith(j);
+                        j.unchanged += tally.unchanged;
+                        return saveErrors(job, tally.errors).invoke(() -> seen.addAll(attempt)).replaceWith(j);
                     }));
                 });
-            }).onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1).replaceWithVoid());
-        }
-        return chain.chain(() -> Panache.withTransaction(() -> reload(job).chain(j -> {
+            }).onFailure(ReportJobRunner::retryable).retry().atMost(ATTEMPTS - 1).invoke(relay::kick).replaceWithVoid();
+        });
+        return chunks.chain(() -> Panache.withTransaction(() -> lease().fence(job.id).chain(() -> reload(job)).chain(j -> {
             j.state = ReportJob.State.COMPLETED;
             j.finishedAt = OffsetDateTime.now(clock);
             return finish(j);
@@ -249,16 +404,6 @@ public class ReportJobRunner {
         });
     }
 
-    private static void collect(List<BulkReports.Outcome> outcomes, List<BulkReports.Outcome> into, List<RowError> errors) {
-        for (BulkReports.Outcome o : outcomes) {
-            if (o instanceof BulkReports.Refused r) {
-                errors.addAll(r.errors());
-            } else {
-                into.add(o);
-            }
-        }
-    }
-
     private static Uni<ReportJob> reload(ReportJob job) {
         return ReportJob.<ReportJob>findById(job.id);
     }
@@ -268,29 +413,29 @@ public class ReportJobRunner {
             return Uni.createFrom().voidItem();
         }
         Map<Integer, Integer> perRow = new HashMap<>();
-        List<Map<String, Object>> rows = new ArrayList<>(errors.size());
+        Columns rows = new Columns(5);
         for (RowError e : errors) {
             int n = perRow.merge(e.row(), 1, Integer::sum);
-            rows.add(Map.of("job_id", job.id.toString(), "row_no", e.row(), "n", n, "field", e.field(), "rule", e.rule(),
-                    "message", e.message()));
+            rows.add(String.valueOf(e.row()), String.valueOf(n), e.field(), e.rule(), e.message());
         }
-        return BulkSql.execute("insert into report_job_error (job_id, row_no, n, field, rule, message) select job_id, "
-                + "row_no, n, field, rule, message from " + BulkSql.ROWS + " as e(job_id uuid, row_no int, n int, "
-                + "field text, rule text, message text)", rows, 5000).replaceWithVoid();
+        return BulkSql.executeWith("insert into report_job_error (job_id, row_no, n, field, rule, message) select "
+                + "cast(?6 as uuid), cast(e.row_no as int), cast(e.n as int), e.field, e.rule, e.message from "
+                + Columns.unnest(5) + " as e(row_no, n, field, rule, message)", rows.with(job.id))
+                .replaceWithVoid();
     }
 
     private Uni<Void> saveResults(ReportJob job, List<BulkReports.RowResult> results) {
         if (results.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Map<String, Object>> rows = new ArrayList<>(results.size());
+        Columns rows = new Columns(4);
         for (BulkReports.RowResult r : results) {
-            rows.add(Map.of("job_id", job.id.toString(), "row_no", r.row(), "report_id", r.reportId().toString(),
-                    "revision", r.revision(), "outcome", r.outcome()));
+            rows.add(String.valueOf(r.row()), r.reportId().toString(), String.valueOf(r.revision()), r.outcome());
         }
-        return BulkSql.execute("insert into report_job_result (job_id, row_no, report_id, revision, outcome) select "
-                + "job_id, row_no, report_id, revision, outcome from " + BulkSql.ROWS + " as x(job_id uuid, row_no int, "
-                + "report_id uuid, revision int, outcome text)", rows, 5000).replaceWithVoid();
+        return BulkSql.executeWith("insert into report_job_result (job_id, row_no, report_id, revision, outcome) select "
+                + "cast(?5 as uuid), cast(x.row_no as int), cast(x.report_id as uuid), cast(x.revision as int), x.outcome "
+                + "from " + Columns.unnest(4) + " as x(row_no, report_id, revision, outcome)", rows.with(job.id))
+                .replaceWithVoid();
     }
 
     /** The upload is dropped once the job has finished. */
@@ -301,7 +446,7 @@ public class ReportJobRunner {
 
     private Uni<Void> failed(ReportJob job, Throwable e) {
         Log.errorf(e, "report job %s failed", job.id);
-        return Panache.withTransaction(() -> reload(job).chain(j -> {
+        return Panache.withTransaction(() -> lease().fence(job.id).chain(() -> reload(job)).chain(j -> {
             j.state = ReportJob.State.FAILED;
             j.detail = "the job could not be processed: " + e.getMessage()
                     + (j.mode == ReportJob.Mode.ALL_OR_NOTHING ? "; nothing was stored" : "; rows before row "

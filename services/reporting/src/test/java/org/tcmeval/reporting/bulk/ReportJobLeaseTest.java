@@ -1,0 +1,210 @@
+package org.tcmeval.reporting.bulk;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.tcmeval.support.outbox.OutboxRelay;
+import org.tcmeval.testing.InfraResource;
+
+/**
+ * Two runners, as two reporting instances would run, on real PostgreSQL: a job is run by one of
+ * them only, and when that one stops mid-job (as its process would die, keeping its lease) the other
+ * takes the job over once the lease has run out and finishes it, every row stored once with one
+ * event. The application's own runner is off; the two runners here use chunks of 3 rows and a lease
+ * of 2 s.
+ */
+@QuarkusTest
+@TestProfile(ReportJobResumeTest.RunnerOff.class)
+@QuarkusTestResource(value = InfraResource.class, initArgs = @ResourceArg(name = "database", value = "reporting"))
+class ReportJobLeaseTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(2);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    BulkReports bulk;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    AgroalDataSource database;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Test
+    void aGoodRowsJobWhoseRunnerStopsIsFinishedByTheOtherAfterItsLease() throws Exception {
+        List<String> counties = counties("4597", 12);
+        ReportJobRunner first = runner();
+        ReportJobRunner second = runner();
+        try {
+            // 12 rows in chunks of 3: the first runner commits chunks 1 and 2 (rows 1-6) and stops before chunk 3.
+            first.haltAfter(2);
+            String location = accept(counties, "mode=good-rows");
+            first.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(first::halted);
+            JsonPath job = get(location);
+            assertThat(job.getString("state")).isEqualTo("RUNNING");
+            assertThat(job.getInt("rowsDone")).isEqualTo(6);
+            assertThat(count("select count(*) from report where reporter_id = any(?)", counties)).isEqualTo(6);
+
+            // The lease is still the first runner's: the second finds nothing to claim.
+            second.start();
+            Thread.sleep(300);
+            assertThat(get(location).getInt("rowsDone")).isEqualTo(6);
+            assertThat(owner(location)).isEqualTo(ownerOf(first));
+
+            second.poll();
+            job = ReportJobTest.finished(location);
+            assertThat(job.getString("state")).isEqualTo("COMPLETED");
+            // 6 rows by the first runner + 6 by the second, none twice.
+            assertThat(job.getInt("created")).isEqualTo(12);
+            assertThat(job.getInt("rowsDone")).isEqualTo(12);
+            assertStoredOnce(counties, location);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    @Test
+    void anAllOrNothingJobWhoseRunnerStopsLeavesNothingAndIsRunAgainByTheOther() throws Exception {
+        List<String> counties = counties("4598", 10);
+        ReportJobRunner first = runner();
+        ReportJobRunner second = runner();
+        try {
+            // 10 rows in chunks of 3: chunks 1 and 2 (rows 1-6) are written into the open transaction, then the runner stops.
+            first.haltAfter(2);
+            String location = accept(counties, null);
+            first.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(first::halted);
+            assertThat(get(location).getString("state")).isEqualTo("RUNNING");
+            // Its transaction rolled back: nothing of the six rows it wrote is visible, no event exists.
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> count("select count(*) from report where "
+                    + "reporter_id = any(?)", counties) == 0);
+            assertThat(count("select count(*) from outbox_event where record_key = any(?)", counties)).isZero();
+
+            second.poll();
+            JsonPath job = ReportJobTest.finished(location);
+            assertThat(job.getString("state")).isEqualTo("COMPLETED");
+            assertThat(job.getInt("created")).isEqualTo(10);
+            assertStoredOnce(counties, location);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
+    private static JsonPath get(String location) {
+        return given().auth().oauth2(ReportJobTest.PLATFORM).get(location).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** One report, one version, one row result and one event per county, and every event acknowledged by Kafka. */
+    private void assertStoredOnce(List<String> counties, String location) throws SQLException {
+        int n = counties.size();
+        assertThat(count("select count(*) from report where reporter_id = any(?)", counties)).isEqualTo(n);
+        assertThat(count("select count(*) from report_version v join report r on r.id = v.report_id "
+                + "where r.reporter_id = any(?)", counties)).isEqualTo(n);
+        assertThat(count("select count(*) from outbox_event where record_key = any(?)", counties)).isEqualTo(n);
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        assertThat(count("select count(*) from report_job_result where job_id = cast(? as uuid)", id)).isEqualTo(n);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from outbox_event "
+                + "where record_key = any(?) and published_at is not null", counties) == n);
+    }
+
+    private ReportJobRunner runner() {
+        ReportJobRunner r = new ReportJobRunner();
+        r.vertx = vertx;
+        r.bulk = bulk;
+        r.clock = clock;
+        r.relay = relay;
+        r.config = new ReportJobConfig() {
+            public long maxBytes() {
+                return 1 << 20;
+            }
+
+            public int chunkRows() {
+                return 3;
+            }
+
+            public boolean run() {
+                return true;
+            }
+
+            public Duration lease() {
+                return LEASE;
+            }
+        };
+        return r;
+    }
+
+    private static List<String> counties(String prefix, int n) {
+        List<String> out = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            out.add(prefix + String.format("%02d", i));
+        }
+        return out;
+    }
+
+    /** Accepts a job of one 2024 county report per code (the application's runner is off, so it stays QUEUED). */
+    private static String accept(List<String> counties, String query) {
+        StringBuilder body = new StringBuilder("{\"reports\": [");
+        for (int i = 0; i < counties.size(); i++) {
+            body.append(i == 0 ? "" : ",").append("{\"divisionCode\": \"").append(counties.get(i))
+                    .append("\", \"period\": \"2024\", \"figures\": {\"residentPopulation\": ").append(100_000 + i)
+                    .append("}}");
+        }
+        return ReportJobTest.post(ReportJobTest.PLATFORM, "application/json", body.append("]}").toString(), query).then()
+                .statusCode(202).body("state", equalTo("QUEUED")).extract().header("Location");
+    }
+
+    private String owner(String location) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select lease_owner from report_job where id = cast(? as uuid)")) {
+            s.setString(1, location.substring(location.lastIndexOf('/') + 1));
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    private static String ownerOf(ReportJobRunner runner) {
+        return runner.owner();
+    }
+
+    private long count(String sql, Object parameter) throws SQLException {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            if (parameter instanceof List<?> list) {
+                s.setArray(1, c.createArrayOf("text", list.toArray()));
+            } else {
+                s.setString(1, (String) parameter);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}
