@@ -178,8 +178,11 @@ class PopulationConditionFlowTest {
         String centre = EvaluationFlowTest.institution("450109100", 0, UUID.randomUUID().toString(), YEAR);
         EvaluationFlowTest.send(EvaluationFlowTest.institutionReport(UUID.randomUUID().toString(), 1, 1, "APPROVED",
                 centre, YEAR, figures("techniqueClasses", 6, "techniqueItems", 10)));
-        // 250,000 is not > 300,000: the stored result is NOT_APPLICABLE, on the registry's figure.
-        awaitCell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY", null, "NOT_APPLICABLE");
+        // 250,000 is not > 300,000: the stored result is NOT_APPLICABLE, on the registry's figure. The value is
+        // still shown (1 of 1 centres meets the rule: 1 / 1 * 100 = 100%); the target just does not bind. Before
+        // the report lands, the cell is judged on reading with no units (value absent), so waiting for 100 waits
+        // for the stored result.
+        awaitCell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY", "100", "NOT_APPLICABLE");
         assertThat(cell("450109", YEAR, "CHSC_THC_TECHNIQUE_CAPACITY").getString("populationSource")).isEqualTo("REGISTRY");
 
         // The registry corrects 2030 to 350,000: the target binds, and 1 of 1 centres meets the rule = 100%: MET.
