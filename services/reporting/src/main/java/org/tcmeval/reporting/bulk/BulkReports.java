@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,21 +16,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.tcmeval.events.EventEnvelope;
-import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.FiguresJson;
 import org.tcmeval.events.Json;
-import org.tcmeval.events.ReportSubmitted;
-import org.tcmeval.events.Topics;
-import org.tcmeval.reporting.ReportDiff;
 import org.tcmeval.reporting.ReportPeriod;
 import org.tcmeval.reporting.ReportRules;
-import org.tcmeval.reporting.ReportStatus;
 import org.tcmeval.reporting.ReporterKind;
 import org.tcmeval.reporting.service.WindowService;
 import org.tcmeval.reporting.technique.TechniqueCheck;
 import org.tcmeval.reporting.technique.TechniqueDirectory;
-import org.tcmeval.support.outbox.Outbox;
 import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.security.Jurisdiction;
@@ -58,9 +50,6 @@ public class BulkReports {
 
     @Inject
     WindowService windows;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     Clock clock;
@@ -460,100 +449,5 @@ public class BulkReports {
                     }
                     return out;
                 });
-    }
-
-    // --- writes ----------------------------------------------------------------------------------
-
-    /** Thrown when a report changed between the check and the write; the chunk is checked and written again. */
-    public static final class ConcurrentChange extends RuntimeException {
-        ConcurrentChange(String message) {
-            super(message);
-        }
-    }
-
-    /** Stores the creates and revisions of checked rows with their versions and events. */
-    public Uni<Written> write(List<Outcome> outcomes, String who, int chunkSize) {
-        // Scalars are bound as their own types: the driver encodes a parameter as the type the server infers from the cast.
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Columns reports = new Columns(8);
-        Columns updates = new Columns(4);
-        Columns versions = new Columns(5);
-        List<Outbox.Pending> events = new ArrayList<>();
-        List<RowResult> results = new ArrayList<>();
-        for (Outcome o : outcomes) {
-            switch (o) {
-                case Unchanged u -> results.add(new RowResult(u.row(), u.existing().id(), u.existing().revision(),
-                        "UNCHANGED"));
-                case Create c -> {
-                    UUID id = UUID.randomUUID();
-                    Reporter rep = c.reporter();
-                    int year = ReportPeriod.parse(c.period()).orElseThrow().year();
-                    reports.add(id.toString(), rep.kind().name(), rep.reporterId(),
-                            rep.institutionId() == null ? null : rep.institutionId().toString(),
-                            rep.type() == null ? null : rep.type().name(), rep.divisionCode(), c.period(),
-                            String.valueOf(year));
-                    results.add(new RowResult(c.row(), id, 1, "CREATED"));
-                    versions.add(id.toString(), "1", FiguresJson.write(c.figures()), techniques(c.techniques()), null);
-                    events.add(event(new ReportSubmitted(id.toString(), 1, 1, rep.kind().name(), rep.reporterId(),
-                            rep.institutionId() == null ? null : rep.institutionId().toString(),
-                            rep.type() == null ? null : rep.type().name(), rep.divisionCode(), year, c.period(),
-                            ReportStatus.SUBMITTED.name(), c.figures(), c.techniques(), now, now)));
-                }
-                case Revise r -> {
-                    Existing e = r.existing();
-                    int version = e.currentVersion() + 1;
-                    int revision = e.revision() + 1;
-                    updates.add(e.id().toString(), String.valueOf(version), String.valueOf(revision),
-                            String.valueOf(e.revision()));
-                    results.add(new RowResult(r.row(), e.id(), revision, "REVISED"));
-                    String changes = e.currentVersion() == 0 ? null : Json.write(ReportDiff.between(e.figures(), r.figures()));
-                    versions.add(e.id().toString(), String.valueOf(version), FiguresJson.write(r.figures()),
-                            techniques(r.techniques()), changes);
-                    events.add(event(new ReportSubmitted(e.id().toString(), version, revision, e.reporterKind(),
-                            e.reporterId(), e.institutionId() == null ? null : e.institutionId().toString(),
-                            e.institutionType(), e.divisionCode(), e.year(), e.period(), ReportStatus.SUBMITTED.name(),
-                            r.figures(), r.techniques(), now, now)));
-                }
-                case Refused f -> {
-                }
-            }
-        }
-        if (reports.size() == 0 && updates.size() == 0) {
-            return Uni.createFrom().item(new Written(0, 0, results));
-        }
-        // Columns travel as text arrays (BulkSql.unnest), one statement per table for the whole chunk.
-        Uni<Integer> inserted = reports.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("insert into report (id, "
-                + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
-                + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
-                + "select cast(r.id as uuid), r.kind, r.reporter_id, cast(r.institution_id as uuid), r.type, r.division, "
-                + "r.period, cast(r.year as int), 1, 'SUBMITTED', 1, a.at, a.at, a.at from " + Columns.unnest(8)
-                + " as r(id, kind, reporter_id, institution_id, type, division, period, year), "
-                + "(select cast(?9 as timestamptz) as at) a", reports.with(now));
-        Uni<Integer> updated = updates.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("update report r set "
-                + "current_version = cast(x.version as int), revision = cast(x.revision as int), status = 'SUBMITTED', "
-                + "updated_at = a.at, first_submitted_at = coalesce(r.first_submitted_at, a.at) from " + Columns.unnest(4)
-                + " as x(id, version, revision, expected), (select cast(?5 as timestamptz) as at) a "
-                + "where r.id = cast(x.id as uuid) and r.revision = cast(x.expected as int)", updates.with(now));
-        return inserted.chain(n -> updated.map(m -> {
-            if (m != updates.size()) {
-                throw new ConcurrentChange((updates.size() - m) + " report(s) changed while the job ran");
-            }
-            return n;
-        })).chain(n -> BulkSql.executeWith("insert into report_version (report_id, version, figures, techniques, changes, "
-                + "status, submitted_by, submitted_at) select cast(v.id as uuid), cast(v.version as int), "
-                + "cast(v.figures as jsonb), v.techniques, cast(v.changes as jsonb), 'SUBMITTED', a.who, a.at from "
-                + Columns.unnest(5) + " as v(id, version, figures, techniques, changes), "
-                + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a", versions.with(who, now)))
-                .chain(() -> outbox.enqueueAll(events, chunkSize))
-                .replaceWith(new Written(reports.size(), updates.size(), results));
-    }
-
-    private static String techniques(List<String> techniques) {
-        return techniques.isEmpty() ? null : Json.write(techniques);
-    }
-
-    private static Outbox.Pending event(ReportSubmitted data) {
-        return new Outbox.Pending(Topics.REPORT_SUBMITTED, data.reporterId(), EventEnvelope.of(SOURCE,
-                EventTypes.REPORT_SUBMITTED, data.reportId(), ReportSubmitted.VERSION, data));
     }
 }

@@ -55,6 +55,9 @@ public class ReportJobRunner {
     BulkReports bulk;
 
     @Inject
+    BulkWriter writer;
+
+    @Inject
     ReportJobConfig config;
 
     @Inject
@@ -246,7 +249,7 @@ public class ReportJobRunner {
     }
 
     private static boolean retryable(Throwable e) {
-        return e instanceof BulkReports.ConcurrentChange || UniqueViolation.is(e);
+        return e instanceof BulkWriter.ConcurrentChange || UniqueViolation.is(e);
     }
 
     /** What a job's chunks came to so far. */
@@ -302,7 +305,7 @@ public class ReportJobRunner {
                 if (job.dryRun || !tally.errors.isEmpty()) {
                     return Uni.createFrom().voidItem();
                 }
-                return bulk.write(outcomes, job.submittedBy, chunk).chain(w -> saveResults(job, w.results()));
+                return writer.write(outcomes, job.submittedBy, chunk).chain(w -> saveResults(job, w.results()));
             });
         }).chain(() -> {
             Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
@@ -372,7 +375,7 @@ public class ReportJobRunner {
                 return lease().fence(job.id).chain(() -> screen(part, jurisdiction, attempt)).chain(outcomes -> {
                     Tally tally = new Tally();
                     tally.count(outcomes);
-                    return bulk.write(outcomes, job.submittedBy, chunk).call(w -> saveResults(job, w.results()))
+                    return writer.write(outcomes, job.submittedBy, chunk).call(w -> saveResults(job, w.results()))
                             .chain(w -> reload(job).chain(j -> {
                         j.rowsTotal = entries.size();
                         j.rowsDone += part.size();

@@ -46,6 +46,9 @@ class ReportJobLeaseTest {
     BulkReports bulk;
 
     @Inject
+    BulkWriter writer;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -138,6 +141,7 @@ class ReportJobLeaseTest {
         ReportJobRunner r = new ReportJobRunner();
         r.vertx = vertx;
         r.bulk = bulk;
+        r.writer = writer;
         r.clock = clock;
         r.relay = relay;
         r.config = new ReportJobConfig() {
