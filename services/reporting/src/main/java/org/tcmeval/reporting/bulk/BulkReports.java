@@ -1,6 +1,5 @@
 package org.tcmeval.reporting.bulk;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,15 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.tcmeval.events.FiguresJson;
-import org.tcmeval.events.Json;
 import org.tcmeval.reporting.ReportPeriod;
 import org.tcmeval.reporting.ReportRules;
 import org.tcmeval.reporting.ReporterKind;
-import org.tcmeval.reporting.service.WindowService;
 import org.tcmeval.reporting.technique.TechniqueCheck;
 import org.tcmeval.reporting.technique.TechniqueDirectory;
-import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.problem.Problem.FieldError;
 import org.tcmeval.support.security.Jurisdiction;
 import org.tcmeval.targets.InstitutionType;
@@ -49,7 +44,7 @@ public class BulkReports {
     static final String SOURCE = "/reporting";
 
     @Inject
-    WindowService windows;
+    BulkQueries queries;
 
     @Inject
     Clock clock;
@@ -126,7 +121,7 @@ public class BulkReports {
                 registrations.add(r.registrationNumber());
             }
         }
-        return institutions(ids, usccs, registrations).chain(found -> {
+        return queries.institutions(ids, usccs, registrations).chain(found -> {
             Map<String, Inst> byId = new HashMap<>();
             Map<String, Inst> byUscc = new HashMap<>();
             Map<String, Inst> byRegistration = new HashMap<>();
@@ -144,7 +139,7 @@ public class BulkReports {
             for (BulkRow r : rows) {
                 first.add(check(r, jurisdiction, today, byId, byUscc, byRegistration));
             }
-            return windowsOf(first).chain(open -> reopenings(first, open).chain(reopened -> {
+            return queries.windowsOf(first).chain(open -> queries.reopenings(first, open).chain(reopened -> {
                 List<Checked> passed = new ArrayList<>();
                 List<Object> second = new ArrayList<>(first.size());
                 for (Object o : first) {
@@ -173,7 +168,7 @@ public class BulkReports {
                     }
                     second.add(o);
                 }
-                return techniqueChecks(passed).chain(checks -> existing(passed).map(current -> {
+                return techniqueChecks(passed).chain(checks -> queries.existing(passed).map(current -> {
                     List<Outcome> out = new ArrayList<>(rows.size());
                     for (Object o : second) {
                         if (o instanceof Outcome outcome) {
@@ -228,7 +223,7 @@ public class BulkReports {
     }
 
     /** A row that passed the checks needing no query beyond the institutions. */
-    private record Checked(BulkRow row, Reporter reporter) {
+    record Checked(BulkRow row, Reporter reporter) {
     }
 
     private Object check(BulkRow r, Jurisdiction jurisdiction, LocalDate today, Map<String, Inst> byId,
@@ -349,105 +344,5 @@ public class BulkReports {
             }
         }
         return true;
-    }
-
-    // --- queries ---------------------------------------------------------------------------------
-
-    private static final String INST_COLUMNS = "select cast(id as text), type, division_code, cast(opened_on as text), "
-            + "cast(closed_on as text), uscc, registration_number from institution_ref ";
-    private static final String JSON_SET = "(select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
-
-    private Uni<List<Inst>> institutions(Set<String> ids, Set<String> usccs, Set<String> registrations) {
-        List<Inst> found = new ArrayList<>();
-        return select(INST_COLUMNS + "where id in (select cast(x as uuid) from jsonb_array_elements_text(cast(cast(?1 as text) "
-                + "as jsonb)) x)", ids, found)
-                .chain(() -> select(INST_COLUMNS + "where uscc in " + JSON_SET, usccs, found))
-                .chain(() -> select(INST_COLUMNS + "where registration_number in " + JSON_SET, registrations, found))
-                .replaceWith(found);
-    }
-
-    private Uni<Void> select(String sql, Set<String> values, List<Inst> into) {
-        if (values.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                .setParameter(1, BulkSql.jsonArray(values)).getResultList()).invoke(rows -> {
-                    for (Object[] c : rows) {
-                        into.add(new Inst(UUID.fromString((String) c[0]), InstitutionType.valueOf((String) c[1]),
-                                (String) c[2], c[3] == null ? null : LocalDate.parse((String) c[3]),
-                                c[4] == null ? null : LocalDate.parse((String) c[4]), (String) c[5], (String) c[6]));
-                    }
-                }).replaceWithVoid();
-    }
-
-    /** The window in force for each province and period of the checked rows. */
-    private Uni<Map<String, ReportPeriod.Window>> windowsOf(List<Object> checked) {
-        Set<String> keys = new java.util.TreeSet<>();
-        for (Object o : checked) {
-            if (o instanceof Checked c) {
-                keys.add(c.reporter().divisionCode().substring(0, 2) + "|" + c.row().period());
-            }
-        }
-        Map<String, ReportPeriod.Window> out = new HashMap<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String key : keys) {
-            String[] p = key.split("\\|");
-            chain = chain.chain(() -> windows.windowFor(p[0], p[1]).invoke(w -> out.put(key, w)).replaceWithVoid());
-        }
-        return chain.replaceWith(out);
-    }
-
-    /** Reopenings of the rows whose window is closed today, by reporter and period. */
-    private Uni<Map<String, LocalDate>> reopenings(List<Object> checked, Map<String, ReportPeriod.Window> open) {
-        LocalDate today = LocalDate.now(clock);
-        List<Map<String, String>> keys = new ArrayList<>();
-        for (Object o : checked) {
-            if (o instanceof Checked c && !open.get(c.reporter().divisionCode().substring(0, 2) + "|" + c.row().period())
-                    .isOpenOn(today)) {
-                keys.add(Map.of("reporter_id", c.reporter().reporterId(), "period", c.row().period()));
-            }
-        }
-        Map<String, LocalDate> out = new HashMap<>();
-        if (keys.isEmpty()) {
-            return Uni.createFrom().item(out);
-        }
-        return Panache.getSession().chain(s -> s.createNativeQuery("select w.reporter_id, w.period, cast(w.until_on as text) "
-                + "from " + BulkSql.ROWS + " as k(reporter_id text, period text) join window_reopening w on "
-                + "w.reporter_id = k.reporter_id and w.period = k.period", Object[].class)
-                .setParameter(1, BulkSql.json(keys)).getResultList()).map(rows -> {
-                    for (Object[] c : rows) {
-                        out.put(c[0] + "|" + c[1], LocalDate.parse((String) c[2]));
-                    }
-                    return out;
-                });
-    }
-
-    private Uni<Map<String, Existing>> existing(List<Checked> passed) {
-        Map<String, Existing> out = new HashMap<>();
-        if (passed.isEmpty()) {
-            return Uni.createFrom().item(out);
-        }
-        List<Map<String, String>> keys = passed.stream().map(c -> Map.of("reporter_id", c.reporter().reporterId(),
-                "period", c.row().period())).toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery("select cast(r.id as text), r.reporter_kind, "
-                + "r.reporter_id, cast(r.institution_id as text), r.institution_type, r.division_code, r.year, r.period, "
-                + "r.status, r.revision, r.current_version, cast(v.figures as text), cast(v.techniques as text), v.status "
-                + "from " + BulkSql.ROWS + " as k(reporter_id text, period text) "
-                + "join report r on r.reporter_id = k.reporter_id and r.period = k.period "
-                + "left join report_version v on v.report_id = r.id and v.version = r.current_version", Object[].class)
-                .setParameter(1, BulkSql.json(keys)).getResultList()).map(rows -> {
-                    for (Object[] c : rows) {
-                        List<String> techniques = c[12] == null ? List.of()
-                                : Json.read((String) c[12], new com.fasterxml.jackson.core.type.TypeReference<List<String>>() {
-                                });
-                        Existing e = new Existing(UUID.fromString((String) c[0]), (String) c[1], (String) c[2],
-                                c[3] == null ? null : UUID.fromString((String) c[3]), (String) c[4], (String) c[5],
-                                ((Number) c[6]).intValue(), (String) c[7], (String) c[8], ((Number) c[9]).intValue(),
-                                ((Number) c[10]).intValue(), c[11] == null ? Map.of() : FiguresJson.read((String) c[11]),
-                                techniques, (String) c[13]);
-                        out.put(e.reporterId() + "|" + e.period(), e);
-                    }
-                    return out;
-                });
     }
 }

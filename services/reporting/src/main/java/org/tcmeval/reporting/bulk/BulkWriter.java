@@ -101,7 +101,7 @@ public class BulkWriter {
         if (reports.size() == 0 && updates.size() == 0) {
             return Uni.createFrom().item(new BulkReports.Written(0, 0, results));
         }
-        // Columns travel as text arrays (BulkSql.unnest), one statement per table for the whole chunk.
+        // Columns travel as text arrays (BulkSql.executeWith), one statement per table for the whole chunk.
         Uni<Integer> inserted = reports.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("insert into report (id, "
                 + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
                 + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
