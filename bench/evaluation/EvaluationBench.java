@@ -236,6 +236,15 @@ public class EvaluationBench {
                         times.get(2) / 1e6, times.get(4) / 1e6);
             }
 
+            // Issue 8's "done when": which cells of the demo year say nothing, and why; and a chosen profile that
+            // is the one in force must agree with the stored results cell for cell.
+            for (String d : List.of("45", "4509", "4507", "450921")) {
+                audit(scorecardJson(base, token, d, null), d);
+            }
+            for (String d : List.of("45", "4509")) {
+                compare(scorecardJson(base, token, d, null), scorecardJson(base, token, d, "guangxi-2022"), d);
+            }
+
             // Dashboard reads (issue 9): open-loop at a fixed rate over the stored results.
             int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 50;
             int readSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
@@ -587,6 +596,50 @@ public class EvaluationBench {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("scorecard answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode scorecardJson(String base, String token, String division,
+            String profile) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/scorecards/" + division
+                        + "?year=2024" + (profile == null ? "" : "&profile=" + profile)))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+    }
+
+    /** Counts the division's cells by status and lists those without a value or verdict, with their reason. */
+    static void audit(com.fasterxml.jackson.databind.JsonNode card, String division) {
+        Map<String, Integer> byStatus = new java.util.TreeMap<>();
+        List<String> silent = new ArrayList<>();
+        for (var e : card.get("indicators")) {
+            String status = e.get("status").asText();
+            byStatus.merge(status, 1, Integer::sum);
+            if (status.equals("NO_DATA") || status.equals("NOT_COMPUTED")) {
+                silent.add(e.get("indicatorCode").asText() + " " + status + " (" + e.path("reason").asText("") + ")");
+            }
+        }
+        System.out.printf("  scorecard %s 2024: %s%n", division, byStatus);
+        silent.forEach(x -> System.out.printf("      %s%n", x));
+    }
+
+    /** Cells whose status, value or population differ between two scorecards of the same division. */
+    static void compare(com.fasterxml.jackson.databind.JsonNode stored, com.fasterxml.jackson.databind.JsonNode chosen,
+            String division) {
+        Map<String, com.fasterxml.jackson.databind.JsonNode> byCode = new HashMap<>();
+        chosen.get("indicators").forEach(e -> byCode.put(e.get("indicatorCode").asText(), e));
+        int differ = 0;
+        for (var e : stored.get("indicators")) {
+            var c = byCode.get(e.get("indicatorCode").asText());
+            for (String f : List.of("status", "value", "numerator", "denominator", "population", "populationSource")) {
+                String a = e.path(f).isNumber() ? e.path(f).decimalValue().stripTrailingZeros().toPlainString() : e.path(f).asText();
+                String b = c == null ? "<absent>" : c.path(f).isNumber()
+                        ? c.path(f).decimalValue().stripTrailingZeros().toPlainString() : c.path(f).asText();
+                if (!a.equals(b)) {
+                    differ++;
+                    System.out.printf("      %s %s %s: stored %s, chosen %s%n", division, e.get("indicatorCode").asText(), f, a, b);
+                }
+            }
+        }
+        System.out.printf("  scorecard %s stored vs under guangxi-2022 on reading: %d fields differ%n", division, differ);
     }
 
     static String token(KeyPair keys) throws Exception {

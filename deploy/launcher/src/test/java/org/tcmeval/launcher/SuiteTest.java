@@ -35,7 +35,11 @@ import org.tcmeval.testing.TopicReader;
 
 /**
  * The walking skeleton end to end: the four built services as separate processes against one
- * PostgreSQL, one Kafka broker and the real Keycloak, driven over HTTP with real tokens.
+ * PostgreSQL, one Kafka broker and the real Keycloak, driven over HTTP with real tokens. One
+ * indicator of each computation shape is judged from reports filed through reporting: an aggregate
+ * ratio (TCM physicians), a compliance rate (中医馆 and a TCM physician), a per-population density
+ * (TCM GPs per 10,000), a count (Qinzhou's TCM institutions) and a directly reported value (Qinzhou's
+ * health-culture literacy).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteTest {
@@ -69,7 +73,8 @@ class SuiteTest {
         rongReviewer = Api.token(stack.keycloakRealmUrl(), "rongxian-reviewer", "rongxian-reviewer-pass");
         // The registry only accepts institutions in divisions it knows; a province admin sets them up.
         String provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
-        Map.of("45", "广西壮族自治区", "4509", "玉林市", "450902", "玉州区", "450902100", "仁东镇", "450902101", "仁厚镇")
+        Map.of("45", "广西壮族自治区", "4507", "钦州市", "4509", "玉林市", "450902", "玉州区", "450902100", "仁东镇",
+                        "450902101", "仁厚镇")
                 .entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(d -> given().auth().oauth2(provinceAdmin).contentType(ContentType.JSON)
                         .body(Map.of("name", d.getValue(), "population", Map.of("2024", 100_000)))
@@ -105,7 +110,7 @@ class SuiteTest {
     @Order(2)
     void oneCentreWithTwoOfEightTcmPhysiciansMeetsTheTarget() {
         centreA = registerCentre("玉州区仁东镇卫生院", "450902100", "12450902MB0000001");
-        String reportId = submit(centreA, 8, 2);
+        String reportId = submit(centreA, 8, 2, true);
 
         try (TopicReader reports = new TopicReader(stack.kafkaBootstrap(), Topics.REPORT_SUBMITTED)) {
             var record = reports.await(r -> centreA.equals(r.key()), Duration.ofSeconds(30));
@@ -122,9 +127,12 @@ class SuiteTest {
     @Order(3)
     void aSecondCentreWithOneOfEightTurnsTheCountyToNotMet() {
         String centreB = registerCentre("玉州区仁厚镇卫生院", "450902101", "12450902MB0000002");
-        submit(centreB, 8, 1);
+        submit(centreB, 8, 1, false);
         // (2 + 1) / (8 + 8) = 3/16 = 18.75% < 25%: NOT_MET, announced by a new target-evaluated event.
         awaitCounty("18.75", "NOT_MET");
+        // A compliance rate over the same reports: A has a 中医馆 and 2 TCM physicians (meets the rule), B has
+        // no 中医馆 (fails it): 1 of 2 centres = 50% < Guangxi's 100%: NOT_MET.
+        awaitCounty("CHSC_THC_TCM_CLINIC_AREA_AND_PHYSICIAN", "50", "NOT_MET");
         TargetEvaluated notMet = countyEvent("NOT_MET");
         assertThat(notMet.numerator()).isEqualByComparingTo("3");
         assertThat(notMet.denominator()).isEqualByComparingTo("16");
@@ -150,6 +158,26 @@ class SuiteTest {
         approve(admin, filed.body().get("id").asText());
         // 12 TCM GPs / 300,000 residents * 10,000 = 0.4 per 10k, inside Guangxi's 0.4..0.7: MET.
         awaitCounty("TCM_GP_DENSITY", "0.4", "MET");
+    }
+
+    @Test
+    @Order(5)
+    void aCityReportGivesQinzhouItsCountAndItsDirectValue() {
+        // The platform files 钦州市's own figures; the province admin decides on city reports.
+        String platform = Api.clientToken(stack.keycloakRealmUrl(), "tcm-platform", "platform-secret");
+        String provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
+        var filed = DemoData.submitWhenKnown(stack, platform, Map.of("divisionCode", "4507", "period", "2024",
+                "figures", Map.of("tcmInstitutions", 80, "tcmHealthCultureLiteracy", new BigDecimal("21.5"))));
+        String id = filed.body().get("id").asText();
+        String etag = given().auth().oauth2(provinceAdmin).get(stack.url("reporting") + "/api/v1/reports/" + id)
+                .then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(provinceAdmin).contentType(ContentType.JSON).body(Map.of("decision", "APPROVE", "reports",
+                        List.of(Map.of("id", id, "revision", Integer.parseInt(etag.replace("\"", ""))))))
+                .post(stack.url("reporting") + "/api/v1/report-decisions").then().statusCode(200);
+        // COUNT: 80 TCM institutions against Qinzhou's 2025 target of >= 89: NOT_MET.
+        awaitCell(provinceAdmin, "4507", "TCM_INSTITUTIONS", "80", "NOT_MET");
+        // DIRECT_VALUE: 21.5% literacy against Qinzhou's >= 25%: NOT_MET.
+        awaitCell(provinceAdmin, "4507", "TCM_HEALTH_CULTURE_LITERACY", "21.5", "NOT_MET");
     }
 
     /**
@@ -317,9 +345,10 @@ class SuiteTest {
      * Files the report as yuzhou-reporter and approves it as yuzhou-reviewer: evaluation counts
      * approved figures only (tcm.evaluation.counting=APPROVED), and nobody approves their own report.
      */
-    static String submit(String institution, int physicians, int tcm) {
+    static String submit(String institution, int physicians, int tcm, boolean tcmClinicArea) {
         var a = DemoData.submitWhenKnown(stack, reporter, Map.of("institutionId", institution, "period", "2024",
-                "figures", Map.of("physicians", physicians, "tcmPhysicians", tcm)));
+                "figures", Map.of("physicians", physicians, "tcmPhysicians", tcm, "hasTcmClinicArea",
+                        tcmClinicArea ? 1 : 0)));
         String id = a.body().get("id").asText();
         approve(reviewer, id);
         return id;
@@ -338,9 +367,13 @@ class SuiteTest {
     }
 
     static void awaitCounty(String indicator, String value, String status) {
+        awaitCell(reviewer, "450902", indicator, value, status);
+    }
+
+    static void awaitCell(String token, String division, String indicator, String value, String status) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            JsonPath card = given().auth().oauth2(reviewer).queryParam("year", 2024)
-                    .get(stack.url("evaluation") + "/api/v1/scorecards/450902").then().statusCode(200)
+            JsonPath card = given().auth().oauth2(token).queryParam("year", 2024)
+                    .get(stack.url("evaluation") + "/api/v1/scorecards/" + division).then().statusCode(200)
                     .extract().jsonPath();
             Map<String, Object> entry = card.getMap("indicators.find { it.indicatorCode == '" + indicator + "' }");
             assertThat(entry.get("status")).isEqualTo(status);

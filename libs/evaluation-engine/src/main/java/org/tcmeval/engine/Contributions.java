@@ -21,10 +21,10 @@ final class Contributions {
         if (!reads(indicator, unit)) {
             return Optional.empty();
         }
-        Tally tally = switch (Truth.of(filter.condition(), unit.conditionFacts())) {
-            case NO -> Tally.excludedUnit();
-            case UNDECIDED -> Tally.undecided();
-            case YES -> tally(indicator, unit);
+        Tally tally = switch (filter.condition().truth(unit.conditionFacts())) {
+            case FALSE -> Tally.excludedUnit();
+            case UNKNOWN -> Tally.undecided();
+            case TRUE -> tally(indicator, unit);
         };
         return Optional.of(new Contribution(indicator.code(), filter.key(), tally,
                 indicator.reporter() != Reporter.JURISDICTION));
@@ -52,10 +52,10 @@ final class Contributions {
     }
 
     private static Tally ruleTally(IndicatorDefinition indicator, Map<String, BigDecimal> facts) {
-        return switch (Truth.of(indicator.perUnitRule(), facts)) {
-            case YES -> Tally.counted(1, 1);
-            case NO -> Tally.counted(0, 1);
-            case UNDECIDED -> Tally.undecided();
+        return switch (indicator.perUnitRule().truth(facts)) {
+            case TRUE -> Tally.counted(1, 1);
+            case FALSE -> Tally.counted(0, 1);
+            case UNKNOWN -> Tally.undecided();
         };
     }
 

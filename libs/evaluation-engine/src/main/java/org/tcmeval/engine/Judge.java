@@ -35,13 +35,13 @@ final class Judge {
     }
 
     /** The status and, where there is no verdict, why. */
-    private record Verdict(Status status, Inapplicability inapplicability, Set<String> missingDivisionFacts) {
+    private record Verdict(Status status, Inapplicability inapplicability, Undecided undecided) {
         static Verdict of(Status status) {
-            return new Verdict(status, null, Set.of());
+            return new Verdict(status, null, null);
         }
 
         static Verdict notApplicable(Inapplicability.Reason reason, String condition, Map<String, BigDecimal> figures) {
-            return new Verdict(Status.NOT_APPLICABLE, new Inapplicability(reason, condition, figures), Set.of());
+            return new Verdict(Status.NOT_APPLICABLE, new Inapplicability(reason, condition, figures), null);
         }
     }
 
@@ -74,7 +74,7 @@ final class Judge {
             source = Judgement.PopulationSource.of(t);
         }
         return new Judgement(indicator.code(), division.code(), v.status(), fraction == null ? null : fraction.value(),
-                t, inForce.orElse(null), v.inapplicability(), v.missingDivisionFacts(), completeness, population,
+                t, inForce.orElse(null), v.inapplicability(), v.undecided(), completeness, population,
                 source);
     }
 
@@ -85,18 +85,20 @@ final class Judge {
             return Verdict.notApplicable(Inapplicability.Reason.JUDGED_AT_PROFILE_DIVISION, only.get(), Map.of());
         }
         Condition divisionCondition = scope.divisionConditionAt(indicator, division.code());
-        switch (Truth.of(divisionCondition, division.conditionFacts())) {
-            case NO -> {
+        switch (divisionCondition.truth(division.conditionFacts())) {
+            case FALSE -> {
+                // A known part rules the target out even when another part's figure is missing.
                 return Verdict.notApplicable(Inapplicability.Reason.DIVISION_CONDITION_NOT_MET,
                         divisionCondition.describe(), figures(divisionCondition, division));
             }
-            case UNDECIDED -> {
+            case UNKNOWN -> {
                 // Whether the target binds is unknown, so neither a verdict nor "not applicable" is claimed.
                 Set<String> missing = new LinkedHashSet<>(divisionCondition.fields());
                 missing.removeAll(division.conditionFacts().keySet());
-                return new Verdict(Status.NO_DATA, null, missing);
+                return new Verdict(Status.NO_DATA, null, new Undecided(divisionCondition.describe(),
+                        figures(divisionCondition, division), missing));
             }
-            case YES -> { }
+            case TRUE -> { }
         }
         if (t.units() == 0 && t.missingFacts() == 0 && t.excluded() > 0) {
             Condition filter = scope.unitFilter().condition();

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param sums the division's sums: numerator, denominator and unit counts
  * @param target the target in force, whatever the status; {@code null} only for NO_TARGET
  * @param inapplicability why the target does not bind, exactly when NOT_APPLICABLE
- * @param missingDivisionFacts division figures the division condition needs and the division has not reported
+ * @param undecided why it is unknown whether the target binds (a division figure its condition reads is
+ *                  missing and the known ones do not settle it); only with NO_DATA, else {@code null}
  * @param completeness units decided out of expected
  * @param population the residents the judgement read ({@link Population}): the figure the target's
  *                   division condition tested when it reads the population (Guangxi row 18), else the
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param populationSource where {@code population} came from; {@code null} exactly when it is
  */
 public record Judgement(String indicatorCode, String divisionCode, Status status, BigDecimal value, Tally sums,
-        TargetInForce target, Inapplicability inapplicability, Set<String> missingDivisionFacts,
+        TargetInForce target, Inapplicability inapplicability, Undecided undecided,
         Completeness completeness, BigDecimal population, PopulationSource populationSource) {
 
     /**
@@ -44,7 +45,9 @@ public record Judgement(String indicatorCode, String divisionCode, Status status
     public Judgement {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(sums, "sums");
-        missingDivisionFacts = Set.copyOf(missingDivisionFacts);
+        if (undecided != null && status != Status.NO_DATA) {
+            throw new IllegalArgumentException("undecided: an unknown applicability gives NO_DATA, not " + status);
+        }
         if ((status == Status.NOT_APPLICABLE) != (inapplicability != null)) {
             throw new IllegalArgumentException("inapplicability: given exactly when NOT_APPLICABLE");
         }
@@ -54,6 +57,11 @@ public record Judgement(String indicatorCode, String divisionCode, Status status
         if ((population == null) != (populationSource == null)) {
             throw new IllegalArgumentException("populationSource: given exactly when a population is");
         }
+    }
+
+    /** Division figures the division condition needs and the division has not reported; empty when none. */
+    public Set<String> missingDivisionFacts() {
+        return undecided == null ? Set.of() : undecided.missingFigures();
     }
 
     public BigDecimal numerator() {

@@ -20,7 +20,8 @@ import org.tcmeval.targets.Comparator;
  * @param unitsDecided units whose counting report decided them (counted or outside the filter)
  * @param unitsExpected units that should have reported (operating institutions of the applicable types)
  * @param reason why there is no verdict (e.g. DIVISION_CONDITION_NOT_MET), else {@code null}
- * @param condition the condition a NOT_APPLICABLE target failed, or the division it is judged at
+ * @param condition the condition a NOT_APPLICABLE target failed, or the division it is judged at; with NO_DATA
+ *                  and reason MISSING_DIVISION_FIGURES, the condition that waits on those figures
  * @param population the residents the outcome read: the figure a division condition tested ("more than
  *                   300,000 residents"), else a density's or coverage's summed residents; {@code null}
  *                   when it read none (and in events written before the field existed)

@@ -32,18 +32,25 @@ import java.util.stream.Collectors;
  *       {@link ConditionSplit} cuts apart; any other mix is rejected.</li>
  * </ul>
  *
- * <p><b>Missing facts.</b> A missing fact makes a comparison false: a unit that has not reported
- * what a rule needs neither meets the rule nor falls under the condition. The language has no
- * negation, so a condition that holds with some facts missing holds whatever they turn out to be;
- * one that fails with a fact missing is undecided, and {@link #fields()} lets the engine tell that
- * apart from a real "no" before it decides.
+ * <p><b>Missing facts.</b> A condition answers in three values ({@link #truth}, {@link Truth}): a
+ * comparison on a fact the unit has not reported is UNKNOWN, and {@code and} / {@code or} combine by
+ * Kleene's rules, so a known part that settles the whole settles it (250,000 residents rules out
+ * "more than 300,000 residents and a grade-2A+ hospital" with the grade figure missing), and
+ * anything else with a fact missing stays UNKNOWN, never a silent "no". {@link #test} is the
+ * two-valued reading (UNKNOWN does not hold) for callers that only need "does it surely hold".
  */
 public sealed interface Condition {
 
     /** The empty conjunction: always true, written {@code always}. */
     Condition NONE = new All(List.of());
 
-    boolean test(Map<String, BigDecimal> facts);
+    /** TRUE or FALSE where the facts decide it, UNKNOWN where a missing fact could still change it. */
+    Truth truth(Map<String, BigDecimal> facts);
+
+    /** Whether the condition surely holds on these facts (UNKNOWN does not). */
+    default boolean test(Map<String, BigDecimal> facts) {
+        return truth(facts) == Truth.TRUE;
+    }
 
     /** Fact names the condition reads. */
     Set<String> fields();
@@ -123,9 +130,9 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(Map<String, BigDecimal> facts) {
+        public Truth truth(Map<String, BigDecimal> facts) {
             BigDecimal fact = facts.get(field);
-            return fact != null && op.holds(fact.compareTo(value));
+            return fact == null ? Truth.UNKNOWN : Truth.of(op.holds(fact.compareTo(value)));
         }
 
         @Override
@@ -150,10 +157,10 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(Map<String, BigDecimal> facts) {
+        public Truth truth(Map<String, BigDecimal> facts) {
             BigDecimal rank = facts.get(HospitalGrade.FACT);
-            return rank != null && rank.compareTo(min.asFact()) >= 0
-                    && (max == null || rank.compareTo(max.asFact()) <= 0);
+            return rank == null ? Truth.UNKNOWN : Truth.of(rank.compareTo(min.asFact()) >= 0
+                    && (max == null || rank.compareTo(max.asFact()) <= 0));
         }
 
         @Override
@@ -185,14 +192,17 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(Map<String, BigDecimal> facts) {
+        public Truth truth(Map<String, BigDecimal> facts) {
             BigDecimal p = facts.get(part);
             BigDecimal w = facts.get(whole);
-            if (p == null || w == null || w.signum() <= 0) {
-                return false;
+            if (w != null && w.signum() <= 0) {
+                return Truth.FALSE;   // no physicians at all: whatever the part, there is no share to meet
+            }
+            if (p == null || w == null) {
+                return Truth.UNKNOWN;
             }
             // Cross-multiplied so 1/3 against 33.33% is exact, with no rounding of the share.
-            return p.multiply(BigDecimal.valueOf(100)).compareTo(percent.multiply(w)) >= 0;
+            return Truth.of(p.multiply(BigDecimal.valueOf(100)).compareTo(percent.multiply(w)) >= 0);
         }
 
         @Override
@@ -213,8 +223,15 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(Map<String, BigDecimal> facts) {
-            return parts.stream().allMatch(c -> c.test(facts));
+        public Truth truth(Map<String, BigDecimal> facts) {
+            Truth t = Truth.TRUE;
+            for (Condition c : parts) {
+                t = t.and(c.truth(facts));
+                if (t == Truth.FALSE) {
+                    return t;
+                }
+            }
+            return t;
         }
 
         @Override
@@ -238,8 +255,15 @@ public sealed interface Condition {
         }
 
         @Override
-        public boolean test(Map<String, BigDecimal> facts) {
-            return parts.stream().anyMatch(c -> c.test(facts));
+        public Truth truth(Map<String, BigDecimal> facts) {
+            Truth t = Truth.FALSE;
+            for (Condition c : parts) {
+                t = t.or(c.truth(facts));
+                if (t == Truth.TRUE) {
+                    return t;
+                }
+            }
+            return t;
         }
 
         @Override

@@ -72,8 +72,7 @@ class EngineFlowTest {
             if (value == null) {
                 assertThat(c.getString("value")).isNull();
             } else {
-                // A cell judged on reading before the report lands has no value yet: an assertion (retried), not
-                // the NullPointerException new BigDecimal(null) would throw, which awaitility does not retry.
+                // Absent is a failed assertion, so the wait goes on (a NullPointerException would end it at once).
                 assertThat(c.getString("value")).as(division + " " + indicator + " value").isNotNull();
                 assertThat(new BigDecimal(c.getString("value"))).isEqualByComparingTo(value);
             }

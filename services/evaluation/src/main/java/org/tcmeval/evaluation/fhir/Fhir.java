@@ -58,6 +58,14 @@ public final class Fhir {
     public static final String REASON_EXTENSION = BASE + "/StructureDefinition/evaluation-reason";
     /** Units decided and expected behind a summary result (complex: unitsDecided, unitsExpected, percent). */
     public static final String COMPLETENESS_EXTENSION = BASE + "/StructureDefinition/completeness";
+    /**
+     * The residents a summary result read and where they came from (complex: count, source REPORTED |
+     * REGISTRY | MIXED). An extension, not a stratifier or supplemental data: a stratifier splits the
+     * populations into strata with their own counts, and R4's supplemental data (contained Observations
+     * referenced from evaluatedResource) counts values over the members of a population; the source
+     * of one division's residents is neither, but a property of the figure the result was computed on.
+     */
+    public static final String RESIDENTS_EXTENSION = BASE + "/StructureDefinition/residents";
     /** An institution's state in an individual report: COUNTED, EXCLUDED, UNDECIDED, NOT_REPORTED. */
     public static final String UNIT_STATE_EXTENSION = BASE + "/StructureDefinition/unit-state";
 

@@ -91,12 +91,20 @@ public final class MeasureReports {
                 c.addExtension("percent", new DecimalType(e.completeness()));
             }
         }
+        if (e.population() != null && e.populationSource() != null) {
+            // The denominator of a density, or the figure a population condition tested: as the scorecard says it.
+            Extension p = g.addExtension().setUrl(Fhir.RESIDENTS_EXTENSION);
+            p.addExtension("count", new DecimalType(e.population()));
+            p.addExtension("source", new CodeType(e.populationSource()));
+        }
         String status = e.status() == null ? ResultStatus.NOT_COMPUTED.name() : e.status().name();
         r.setText(Fhir.narrative((divisionName == null ? divisionCode : divisionName + " " + divisionCode) + " " + year
                 + "：" + i.code() + " = " + Fhir.valueText(i.unit(), e.value()) + "，" + status
                 + (e.comparator() != null && e.threshold() != null ? "；" + Fhir.targetText(i, e.comparator(),
                         e.threshold(), e.upper(), e.profileId(), null) : "")
-                + (e.reason() != null ? "；" + e.reason() : ""), null));
+                + (e.reason() != null ? "；" + e.reason() : "")
+                + (e.population() != null && e.populationSource() != null ? "；常住人口 "
+                        + e.population().toPlainString() + "（" + e.populationSource() + "）" : ""), null));
         return r;
     }
 

@@ -33,12 +33,12 @@ public final class DrillCsv {
     public static String gaps(GapListView v) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("unitId", "name", "institutionType", "countyCode", "distance", "reasonZh", "reasonEn",
-                "shortfalls"));
+                "shortfalls", "population", "populationSource"));
         for (GapListView.Gap g : v.items()) {
             String parts = g.shortfalls().stream().map(p -> p.rule() + " (actual " + p.actual() + ", short "
                     + p.shortfall() + ")").collect(Collectors.joining("; "));
             rows.add(java.util.Arrays.asList(g.unitId(), g.name(), g.institutionType(), g.countyCode(), g.distance(),
-                    g.reasonZh(), g.reasonEn(), parts));
+                    g.reasonZh(), g.reasonEn(), parts, g.population(), g.populationSource()));
         }
         return write(rows);
     }

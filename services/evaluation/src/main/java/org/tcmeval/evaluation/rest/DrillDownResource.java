@@ -153,7 +153,8 @@ public class DrillDownResource {
             "reasonZh":"3 类 12 项：还差 3 类","reasonEn":"needs 3 more classes"}],\
             "nextCursor":"ZzF8M3w5YzQxZDJlNy01YjBhLTRmM2UtOGQyMS03YTZiM2M5ZTBmMTJ8ZDgyNTAxNzI1ZjQ0"}""";
 
-    static final String GAPS_CSV = "unitId,name,institutionType,countyCode,distance,reasonZh,reasonEn,shortfalls\r\n"
+    static final String GAPS_CSV = "unitId,name,institutionType,countyCode,distance,reasonZh,reasonEn,shortfalls,"
+            + "population,populationSource\r\n"
             + "9c41d2e7-5b0a-4f3e-8d21-7a6b3c9e0f12,阳朔县福利镇卫生院,THC,450321,3,3 类 12 项：还差 3 类,"
-            + "needs 3 more classes,\"techniqueClasses >= 6 (actual 3, short 3)\"\r\n";
+            + "needs 3 more classes,\"techniqueClasses >= 6 (actual 3, short 3)\",,\r\n";
 }

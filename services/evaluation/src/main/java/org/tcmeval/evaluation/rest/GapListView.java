@@ -20,6 +20,14 @@ public record GapListView(
         @Schema(description = "The division's stored value in percent", example = "50") BigDecimal value,
         @Schema(example = "2") BigDecimal numerator,
         @Schema(example = "4") BigDecimal denominator,
+        @Schema(description = "The residents the division's stored result read, as on its scorecard: the figure the"
+                + " target's division condition tested (Guangxi row 18: more than 300,000 residents), else the summed"
+                + " residents of a density or of the medical-community coverage; absent when it reads none",
+                example = "650000") BigDecimal population,
+        @Schema(description = "Where `population` came from: REPORTED (the division's own report), REGISTRY (the"
+                + " registry's residents for the year; the report had none) or MIXED (summed over counties of both"
+                + " kinds); absent exactly when `population` is", example = "MIXED",
+                enumeration = {"REPORTED", "REGISTRY", "MIXED"}) String populationSource,
         @Schema(example = "AT_LEAST") Comparator comparator,
         @Schema(description = "The target in force for the division", example = "100") BigDecimal threshold,
         @Schema(example = "guangxi-2022") String profileId,
@@ -41,6 +49,12 @@ public record GapListView(
             @Schema(example = "阳朔县白沙镇卫生院") String name,
             @Schema(example = "THC") String institutionType,
             @Schema(description = "County the unit counts in", example = "450321") String countyCode,
+            @Schema(description = "A county whose ratio is over its residents (the medical-community coverage): the"
+                    + " residents its shortfall is computed on; absent for institutions", example = "400000")
+            BigDecimal population,
+            @Schema(description = "Where the county's `population` came from: REPORTED (its county report) or REGISTRY"
+                    + " (the registry's residents for the year; its report had none); absent exactly when `population`"
+                    + " is", example = "REGISTRY", enumeration = {"REPORTED", "REGISTRY"}) String populationSource,
             List<Part> shortfalls,
             @Schema(description = "Sum of the shortfalls: the sort key (classes + items, percentage points, 1 per flag)",
                     example = "2") BigDecimal distance,

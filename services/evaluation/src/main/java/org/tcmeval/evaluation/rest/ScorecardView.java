@@ -33,7 +33,8 @@ public record ScorecardView(
             @Schema(example = "25") BigDecimal threshold,
             @Schema(description = "Upper bound of a BETWEEN target") BigDecimal upper,
             @Schema(description = "MET, NOT_MET; NOT_APPLICABLE (the target does not bind here, see reason and condition);"
-                    + " NO_DATA (binds, nothing counting decides it yet); INCOMPLETE (a value, but fewer units than the"
+                    + " NO_DATA (binds or may bind, nothing counting decides it yet; with reason MISSING_DIVISION_FIGURES"
+                    + " whether it binds is unknown until the named figures are reported, see condition); INCOMPLETE (a value, but fewer units than the"
                     + " configured minimum share have counting reports); NO_TARGET; NOT_COMPUTED (evaluation cannot"
                     + " compute the indicator, see reason)", example = "NOT_MET")
             ResultStatus status,
@@ -46,10 +47,14 @@ public record ScorecardView(
             @Schema(description = "Why there is no verdict: DIVISION_CONDITION_NOT_MET, NO_UNIT_UNDER_CONDITION,"
                     + " JUDGED_AT_PROFILE_DIVISION, MISSING_DIVISION_FIGURES: ..., NOT_COLLECTED: ...")
             String reason,
-            @Schema(description = "With NOT_APPLICABLE: the condition the division fails, or the division the target is"
-                    + " judged at", example = "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1")
+            @Schema(description = "With NOT_APPLICABLE: the condition the division fails (one known part failing is"
+                    + " enough: 250,000 residents fail the example whatever the hospital figure), or the division the"
+                    + " target is judged at. With NO_DATA and reason MISSING_DIVISION_FIGURES: the condition that cannot"
+                    + " be decided until the missing figures are reported",
+                    example = "residentPopulation > 300000 and tcmHospitalsGrade2aOrAbove >= 1")
             String condition,
-            @Schema(description = "With NOT_APPLICABLE: the division's figures for the fields the condition reads; its"
+            @Schema(description = "With NOT_APPLICABLE, or NO_DATA for missing division figures: the division's figures"
+                    + " it has for the fields the condition reads (a missing one is named in `reason`); its"
                     + " residentPopulation is the registry's when its report has none (see populationSource)",
                     example = "{\"residentPopulation\": 250000, \"tcmHospitalsGrade2aOrAbove\": 1}")
             Map<String, BigDecimal> actualFigures,

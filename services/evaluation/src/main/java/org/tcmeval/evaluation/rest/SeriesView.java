@@ -61,6 +61,15 @@ public record SeriesView(
             @Schema(example = "71.2") BigDecimal value,
             @Schema(example = "712") BigDecimal numerator,
             @Schema(example = "1000") BigDecimal denominator,
+            @Schema(description = "The residents the year's result read, as on that year's scorecard: the figure the"
+                    + " target's division condition tested (Guangxi row 18: more than 300,000 residents), else the"
+                    + " summed residents of a density (TCM GPs per 10,000) or of the medical-community coverage; absent"
+                    + " when the result reads none", example = "1250000") BigDecimal population,
+            @Schema(description = "Where `population` came from: REPORTED (the division's own report), REGISTRY (the"
+                    + " registry's residents for the year; the report had none) or MIXED (summed over counties of both"
+                    + " kinds); absent exactly when `population` is. A change of source between years (a county that"
+                    + " stopped reporting its residents) is a change in the denominator, not in the service",
+                    example = "REPORTED", enumeration = {"REPORTED", "REGISTRY", "MIXED"}) String populationSource,
             @Schema(description = "The target the year was judged against", example = "AT_LEAST") Comparator comparator,
             @Schema(example = "75") BigDecimal threshold,
             @Schema(description = "Upper bound of a BETWEEN target") BigDecimal upper,

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.tcmeval.engine.Engine;
+import org.tcmeval.engine.Judgement;
+import org.tcmeval.engine.Population;
 import org.tcmeval.engine.TargetInForce;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
@@ -79,7 +81,7 @@ public class GapService {
         String sql = """
                 select c.unit_id, c.numerator, c.denominator, coalesce(i.name, f.name), i.type, i.grade,
                        coalesce(i.county_code, r.county_code), r.status, cast(r.figures as text),
-                       cast(r.approved_figures as text)
+                       cast(r.approved_figures as text), c.registry_population_units
                 from unit_contribution c
                 left join report_ref r on r.unit_id = c.unit_id and r.year = c.year and r.period = :period
                 left join institution_ref i
@@ -99,8 +101,13 @@ public class GapService {
             List<Object[]> rows, GapCursor after, int limit, String filters) {
         Map<String, GapListView.Gap> byUnit = new HashMap<>();
         for (Object[] r : rows) {
+            // A county's ratio over residents: its denominator is the residents, the report's or the registry's.
+            boolean residents = Population.isDenominatorOf(i);
+            String source = !residents ? null : ((Number) r[10]).longValue() > 0
+                    ? Judgement.PopulationSource.REGISTRY.name() : Judgement.PopulationSource.REPORTED.name();
             reason(i, r, target).ifPresent(reason -> byUnit.put((String) r[0], new GapListView.Gap((String) r[0],
-                    (String) r[3], (String) r[4], (String) r[6], reason.shortfalls().stream()
+                    (String) r[3], (String) r[4], (String) r[6], residents ? (BigDecimal) r[2] : null, source,
+                    reason.shortfalls().stream()
                             .map(s -> new GapListView.Part(s.field(), s.rule(), s.required(), s.actual(), s.shortfall()))
                             .toList(), reason.distance(), reason.zh(), reason.en())));
         }
@@ -127,6 +134,7 @@ public class GapService {
         return new GapListView(division, i.code(), year, i.shape(), i.reporter().name(),
                 parent == null ? null : parent.status, parent == null ? null : parent.value,
                 parent == null ? null : parent.numerator, parent == null ? null : parent.denominator,
+                parent == null ? null : parent.population, parent == null ? null : parent.populationSource,
                 target == null ? null : target.comparator(), target == null ? null : target.threshold(),
                 parent == null ? null : parent.profileId, toClose, zh, en, all.size(), page,
                 more ? GapCursor.after(page.get(page.size() - 1), filters) : null);

@@ -65,8 +65,12 @@ public class ResultPublisher {
             r.condition = j.inapplicability().condition();
             r.actualFigures = j.inapplicability().actualFigures().isEmpty() ? null
                     : write(new TreeMap<>(j.inapplicability().actualFigures()));
-        } else if (!j.missingDivisionFacts().isEmpty()) {
+        } else if (j.undecided() != null) {
+            // The condition and the figures that did not settle it, so the county sees what to report.
             r.reason = "MISSING_DIVISION_FIGURES: " + String.join(", ", new java.util.TreeSet<>(j.missingDivisionFacts()));
+            r.condition = j.undecided().condition();
+            r.actualFigures = j.undecided().actualFigures().isEmpty() ? null
+                    : write(new TreeMap<>(j.undecided().actualFigures()));
         }
         return r;
     }

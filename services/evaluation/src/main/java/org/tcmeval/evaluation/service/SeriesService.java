@@ -61,14 +61,15 @@ public class SeriesService {
             IndicatorResult r = byYear.get(y);
             if (r == null) {
                 years.add(new SeriesView.Year(y, ResultStatus.NOT_COMPUTED, null, null, null, null, null, null, null, null,
-                        null, null, "NOT_STORED: no result is recorded for this division and year", false));
+                        null, null, null, null, "NOT_STORED: no result is recorded for this division and year", false));
                 continue;
             }
             boolean used = r.value != null && projectable(r.status);
             if (used) {
                 usable.add(new LinearTrend.Point(y, r.value));
             }
-            years.add(new SeriesView.Year(y, r.status, r.value, r.numerator, r.denominator, r.comparator, r.threshold,
+            years.add(new SeriesView.Year(y, r.status, r.value, r.numerator, r.denominator, r.population,
+                    r.populationSource, r.comparator, r.threshold,
                     r.upper, r.profileId, r.completeness, r.unitsDecided, r.unitsExpected, r.reason, used));
         }
         SeriesView.Target target = inForce.map(t -> new SeriesView.Target(t.profileId(), t.profileDivisionCode(),
