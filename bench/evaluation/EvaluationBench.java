@@ -190,6 +190,7 @@ public class EvaluationBench {
                 Thread.sleep(100);
             }
             double absorbed = secondsSince(start);
+            trimOnEnd(service.pid());
             while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
                 Thread.sleep(20);
             }
@@ -625,6 +626,21 @@ public class EvaluationBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /**
+     * TCM_BENCH_TRIM_ON_END: what libs/service-support's {@code IdleHeapTrimmer.requestTrim()} does when
+     * the service calls it at the end of a burst (a full collection, then malloc_trim), done from
+     * outside through jcmd, to measure the hook before the service code calls it.
+     */
+    static void trimOnEnd(long pid) throws Exception {
+        if (System.getenv("TCM_BENCH_TRIM_ON_END") != null) {
+            long t0 = System.nanoTime();
+            ProcessMemory.jcmd(pid, "GC.run");
+            ProcessMemory.jcmd(pid, "System.trim_native_heap");
+            System.out.printf("  trim at the end of the burst (jcmd GC.run + System.trim_native_heap): %.2f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+        }
     }
 
     /**

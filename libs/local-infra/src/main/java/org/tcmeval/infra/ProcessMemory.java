@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class ProcessMemory {
 
     private static final Pattern NMT_CATEGORY =
-            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB\\)", Pattern.MULTILINE);
+            Pattern.compile("^-\\s+(.+?) \\(reserved=(\\d+)KB, committed=(\\d+)KB[,)]", Pattern.MULTILINE);
     private static final Pattern NMT_TOTAL = Pattern.compile("^Total: reserved=(\\d+)KB, committed=(\\d+)KB",
             Pattern.MULTILINE);
     private static final Pattern NMT_THREADS = Pattern.compile("\\(threads? #(\\d+)\\)");
@@ -121,8 +121,12 @@ public final class ProcessMemory {
         Files.writeString(dump, nmt + "\n" + heap);
         long[] h = serialHeapKb(heap);
         line.append(", heap committed ").append(h[0] / 1024).append(" used ").append(h[1] / 1024);
-        nmtCommittedKb(nmt).forEach((k, v) -> line.append(", ").append(k).append(' ')
-                .append(k.equals("threads") ? v : v / 1024));
+        nmtCommittedKb(nmt).forEach((k, v) -> {
+            // Categories under 1 MB (a dozen of them) would bury the ones that matter.
+            if (k.equals("threads") || v >= 1024) {
+                line.append(", ").append(k).append(' ').append(k.equals("threads") ? v : v / 1024);
+            }
+        });
         return line.toString();
     }
 }

@@ -24,13 +24,16 @@ class ProcessMemoryTest {
 
             -                    Thread (reserved=19518KB, committed=970KB)
                                         (threads #19)
+
+            -        Shared class space (reserved=16384KB, committed=13908KB, readonly=0KB)
             """.replaceAll("(?m)^            ", "");
 
     @Test
     void nmtSummaryGivesCommittedByCategoryMetaspaceAndThreadCount() {
         Map<String, Long> kb = ProcessMemory.nmtCommittedKb(NMT);
         assertThat(kb).containsExactly(Map.entry("Total", 484315L), Map.entry("Java Heap", 393216L),
-                Map.entry("Class", 1413L), Map.entry("Thread", 970L), Map.entry("metaspace", 8256L),
+                Map.entry("Class", 1413L), Map.entry("Thread", 970L),
+                Map.entry("Shared class space", 13908L), Map.entry("metaspace", 8256L),
                 Map.entry("class space", 1216L), Map.entry("threads", 19L));
     }
 
