@@ -47,6 +47,7 @@ import org.tcmeval.events.Topics;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.infra.ProcessMemory;
 import org.tcmeval.launcher.DemoYear;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.demo.DemoProvince;
@@ -173,6 +174,7 @@ public class EvaluationBench {
                 resetStatementStatistics(postgres, database);
             }
             double cpuBefore = cpuSeconds(service.pid());
+            ProcessMemory.resetPeak(service.pid());
             double pgCpuBefore = postgresCpuSeconds(postgres);
             long commitsBefore = count(postgres, database,
                     "select xact_commit from pg_stat_database where datname = current_database()");
@@ -188,6 +190,7 @@ public class EvaluationBench {
                 Thread.sleep(100);
             }
             double absorbed = secondsSince(start);
+            trimOnEnd(service.pid());
             while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
                 Thread.sleep(20);
             }
@@ -208,6 +211,9 @@ public class EvaluationBench {
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second%n", "PostgreSQL CPU time for the burst",
                     pgCpu, reports.size() / pgCpu);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", rss(service.pid()) / 1024);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS peak during the burst",
+                    ProcessMemory.peakRssKb(service.pid()) / 1024);
+            memory(service.pid(), work, "right-after");
             if (statements) {
                 printStatementStatistics(postgres, database, reports.size());
             }
@@ -215,6 +221,7 @@ public class EvaluationBench {
             Thread.sleep(settleSeconds() * 1000L);
             System.out.printf("  %-52s %7d MB   (after %d s idle)%n", "evaluation RSS settled", rss(service.pid()) / 1024,
                     settleSeconds());
+            memory(service.pid(), work, "settled");
             registrationLock(postgres, database, count(postgres, database,
                     "select xact_commit from pg_stat_database where datname = current_database()") - commitsBefore,
                     absorbed);
@@ -672,6 +679,33 @@ public class EvaluationBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /**
+     * TCM_BENCH_TRIM_ON_END: what libs/service-support's {@code IdleHeapTrimmer.requestTrim()} does when
+     * the service calls it at the end of a burst (a full collection, then malloc_trim), done from
+     * outside through jcmd, to measure the hook before the service code calls it.
+     */
+    static void trimOnEnd(long pid) throws Exception {
+        if (System.getenv("TCM_BENCH_TRIM_ON_END") != null) {
+            long t0 = System.nanoTime();
+            ProcessMemory.jcmd(pid, "GC.run");
+            ProcessMemory.jcmd(pid, "System.trim_native_heap");
+            System.out.printf("  trim at the end of the burst (jcmd GC.run + System.trim_native_heap): %.2f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} in TCM_BENCH_JVM_OPTS: where the memory is (NMT
+     * committed MB by category, heap committed/used) on one line; the full jcmd output goes to the work folder.
+     */
+    static void memory(long pid, Path work, String when) throws Exception {
+        String opts = System.getenv("TCM_BENCH_JVM_OPTS");
+        if (opts != null && opts.contains("NativeMemoryTracking")) {
+            Path dump = work.resolve("memory-" + when + ".txt");
+            System.out.printf("  memory %s: %s (%s)%n", when, ProcessMemory.breakdown(pid, dump), dump);
+        }
     }
 
     /** Idle time before the settled RSS ({@code TCM_BENCH_SETTLE_SECONDS}, default 15). */

@@ -44,6 +44,7 @@ import org.tcmeval.events.Topics;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.infra.ProcessMemory;
 import org.tcmeval.launcher.DemoYear;
 import org.tcmeval.launcher.ServiceProcess;
 import org.tcmeval.registry.InstitutionDraft;
@@ -160,6 +161,7 @@ public class ReportBench {
 
             // The bulk job, end to end.
             double cpuBefore = cpuSeconds(service.pid());
+            ProcessMemory.resetPeak(service.pid());
             long start = System.nanoTime();
             HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?mode=" + mode))
                     .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token)
@@ -182,6 +184,7 @@ public class ReportBench {
                 throw new IllegalStateException("job ended " + job + "; errors: " + get(location + "/errors", token)
                         .substring(0, 2000));
             }
+            trimOnEnd(service.pid());
             while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
                 Thread.sleep(20);
             }
@@ -201,10 +204,14 @@ public class ReportBench {
                     "reporting CPU time, upload to last event", cpu, rows / cpu,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
             System.out.printf("  %-46s %6d MB%n", "reporting RSS right after the burst", rss(service.pid()) / 1024);
+            System.out.printf("  %-46s %6d MB%n", "reporting RSS peak during the burst",
+                    ProcessMemory.peakRssKb(service.pid()) / 1024);
+            memory(service.pid(), work, "right-after");
             // Settled: what the service keeps once idle (the launcher's idle heap trim gives heap back).
             Thread.sleep(settleSeconds() * 1000L);
             System.out.printf("  %-46s %6d MB   (after %d s idle)%n", "reporting RSS settled", rss(service.pid()) / 1024,
                     settleSeconds());
+            memory(service.pid(), work, "settled");
 
             // Single submissions at a steady 100/s, open loop. The first seconds after the burst are a path
             // the JIT has not compiled yet (a long-running service pays that once): reported apart, not hidden.
@@ -365,6 +372,33 @@ public class ReportBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+    }
+
+    /**
+     * TCM_BENCH_TRIM_ON_END: what libs/service-support's {@code IdleHeapTrimmer.requestTrim()} does when
+     * the service calls it at the end of a burst (a full collection, then malloc_trim), done from
+     * outside through jcmd, to measure the hook before the service code calls it.
+     */
+    static void trimOnEnd(long pid) throws Exception {
+        if (System.getenv("TCM_BENCH_TRIM_ON_END") != null) {
+            long t0 = System.nanoTime();
+            ProcessMemory.jcmd(pid, "GC.run");
+            ProcessMemory.jcmd(pid, "System.trim_native_heap");
+            System.out.printf("  trim at the end of the burst (jcmd GC.run + System.trim_native_heap): %.2f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /**
+     * With {@code -XX:NativeMemoryTracking=summary} in TCM_BENCH_JVM_OPTS: where the memory is (NMT
+     * committed MB by category, heap committed/used) on one line; the full jcmd output goes to the work folder.
+     */
+    static void memory(long pid, Path work, String when) throws Exception {
+        String opts = System.getenv("TCM_BENCH_JVM_OPTS");
+        if (opts != null && opts.contains("NativeMemoryTracking")) {
+            Path dump = work.resolve("memory-" + when + ".txt");
+            System.out.printf("  memory %s: %s (%s)%n", when, ProcessMemory.breakdown(pid, dump), dump);
+        }
     }
 
     /** Idle time before the settled RSS ({@code TCM_BENCH_SETTLE_SECONDS}, default 15). */

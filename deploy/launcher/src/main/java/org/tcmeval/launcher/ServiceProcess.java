@@ -34,20 +34,24 @@ public final class ServiceProcess implements AutoCloseable {
      * The JVM options of every service, here, in the benches (bench/reporting, bench/evaluation read
      * this list) and in docker-compose.yml, so what is measured is what runs. Four services,
      * PostgreSQL, Kafka and Keycloak share a small machine: each service must stay under 300 MB
-     * resident once a burst is over. The heap is not most of that: Quarkus with Hibernate, Kafka
-     * clients and Netty keep ~180 MB besides, the same before and after a burst: ~100 MB of
-     * metaspace (21,000 classes, a quarter of them Hibernate's), 21 MB of symbols, 14 MB of
-     * class-data archive, 20-26 MB of code, 10-16 MB of buffers and stacks (bench/reporting README,
-     * "Memory after a burst"). Settled after a burst, reporting and evaluation measured 273 and 271 MB
-     * (NMT on, ~7 MB of it NMT's own); right after it, 346 and 372 MB.
+     * resident, also right after a burst. The heap is not most of that: ~195 MB is not heap and the
+     * same before and after a burst: classes (metaspace, class space, class-data archive, symbols:
+     * 135 MB for 21,400 classes), 18-24 MB of code, ~24 MB of mapped libraries, 3 MB of stacks
+     * (docs/memory.md has the breakdown). So the heap must be under ~100 MB when RSS is read.
      * <ul>
-     * <li>{@code -Xms32m -Xmx320m}: a service starts small; 320 MB is what the all-or-nothing bulk
-     * report job of a whole province needs at its peak (160 MB ran out of memory).
+     * <li>{@code -Xms32m -Xmx192m}: a service starts small. 192 MB because evaluation's scorecard of
+     * a province judged on reading under another profile keeps ~130 MB live: at 128 MB it died of
+     * OutOfMemoryError, at 160 MB it ran full collection after full collection. The bursts need less:
+     * reporting's all-or-nothing job of the demo year completes at 128 MB (~80 MB live at its peak).
+     * Serial GC grows the old generation with promoted garbage up to this cap instead of collecting
+     * it, so the cap is what a burst costs: RSS at the peak of reporting's job 480 MB at 320 MB,
+     * 383 at 192, 360 at 160, 337 at 128, of evaluation's burst 438 at 320, 413 at 256, 371 at 192;
+     * the bursts' CPU did not follow the cap (reporting 7.3-9.3 CPU-s, evaluation 11-12.7, at loads
+     * 11-30). The price is that read: at 192 MB ~3 CPU-s of collections each (at 256 MB half that).
      * <li>{@code -XX:+UseSerialGC}: G1's concurrent work nearly doubled the CPU of a bulk job on two
      * shared cores. Serial GC gives heap back only after a full collection, which a quiet service asks
-     * for itself (libs/service-support {@code IdleHeapTrimmer}, 5 s after a burst: 320 MB of heap
-     * became ~70 MB). It acts only when the service is idle: the burst's CPU stayed the same within
-     * the noise of a shared box (+2%).
+     * for itself (libs/service-support {@code IdleHeapTrimmer}, 5 s after a burst, or at once when
+     * the code that ran the burst calls {@code requestTrim()}).
      * <li>{@code -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30}: after a full collection the heap
      * keeps 10-30% free rather than 40-70%.
      * <li>{@code -XX:-ShrinkHeapInSteps}: without it Serial GC shrinks the heap by 0% of the excess
@@ -56,14 +60,18 @@ public final class ServiceProcess implements AutoCloseable {
      * with it 89 MB, for 43 MB live).
      * <li>{@code -XX:TieredStopAtLevel=1}: C1 only; C2 costs memory and CPU at start-up that these
      * processes rarely earn back, and C1 code fits the 64 MB code cache
-     * ({@code -XX:ReservedCodeCacheSize=64m}; 20-26 MB is used).
+     * ({@code -XX:ReservedCodeCacheSize=64m}; 18-24 MB is used).
      * <li>{@code -XX:MaxMetaspaceSize=192m} turns a class-loading leak into an error instead of a
      * slowly growing process.
+     * <li>{@code -Djdk.nio.maxCachedBufferSize=262144}: the JDK keeps, per thread, a direct buffer as
+     * large as the largest socket read or write from a heap buffer it served (Kafka's clients read
+     * whole fetch responses so), for good. Larger ones are now freed after use: direct memory after a
+     * burst 8 -> 2 MB in reporting, 13 -> 2 MB in evaluation, no measurable CPU.
      * </ul>
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx320m", "-XX:+UseSerialGC",
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx192m", "-XX:+UseSerialGC",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-XX:TieredStopAtLevel=1",
-            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m");
+            "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m", "-Djdk.nio.maxCachedBufferSize=262144");
 
     /**
      * Environment of every service JVM: glibc otherwise keeps an arena of up to 64 MB per thread

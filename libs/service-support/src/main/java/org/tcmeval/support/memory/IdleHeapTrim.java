@@ -10,7 +10,8 @@ import java.util.function.LongSupplier;
  * heap resident for good. This asks for one full collection when the process has used almost no
  * CPU for a while and the heap has grown well above what was committed after the last such
  * collection; the collector then shrinks the heap to {@code MaxHeapFreeRatio}. It never acts while
- * the process is busy, so a burst pays nothing for it. Plain Java: the clock and the process are
+ * the process is busy, so a burst pays nothing for it, unless code that knows a burst just ended
+ * {@linkplain #request() asks} for the heap back at once. Plain Java: the clock and the process are
  * injected ({@link Probe}), {@link #tick()} is called at a fixed rate by {@link IdleHeapTrimmer}.
  */
 public final class IdleHeapTrim {
@@ -36,8 +37,15 @@ public final class IdleHeapTrim {
      * @param maxIdleCpu CPU use, in cores (1.0 = one core busy), at or below which the process counts as quiet
      * @param minGrowthBytes how far the committed heap must have grown since the last trim (or the start) to act
      * @param trimNative whether freed native memory is handed back too, right after the collection
+     * @param requestCooldown how long after a trim done on {@linkplain #request() request} another request is
+     *     ignored (the quiet-period trim still applies)
      */
-    public record Settings(Duration idleAfter, double maxIdleCpu, long minGrowthBytes, boolean trimNative) {
+    public record Settings(Duration idleAfter, double maxIdleCpu, long minGrowthBytes, boolean trimNative,
+            Duration requestCooldown) {
+
+        public Settings(Duration idleAfter, double maxIdleCpu, long minGrowthBytes, boolean trimNative) {
+            this(idleAfter, maxIdleCpu, minGrowthBytes, trimNative, Duration.ofSeconds(30));
+        }
     }
 
     /** What a tick found (and did), for the log and the tests. */
@@ -67,6 +75,9 @@ public final class IdleHeapTrim {
     private boolean trimmedThisQuietPeriod;
     private long baseline;
     private Trim lastTrim;
+    private boolean requested;
+    private boolean trimmedOnRequest;
+    private long lastRequestedTrim;
 
     public IdleHeapTrim(Settings settings, Probe probe, LongSupplier nanoClock) {
         this.settings = settings;
@@ -87,13 +98,25 @@ public final class IdleHeapTrim {
         long intervalStart = lastWall;
         lastWall = now;
         lastCpu = cpu;
-        if (cores > settings.maxIdleCpu()) {
+        boolean busy = cores > settings.maxIdleCpu();
+        if (busy) {
             quietSince = -1;
             trimmedThisQuietPeriod = false;
-            return Outcome.BUSY;
-        }
-        if (quietSince < 0) {
+        } else if (quietSince < 0) {
             quietSince = intervalStart;
+        }
+        if (requested) {
+            requested = false;
+            long committed = probe.heapCommitted();
+            boolean coolingDown = trimmedOnRequest && now - lastRequestedTrim < settings.requestCooldown().toNanos();
+            if (!coolingDown && committed - baseline >= settings.minGrowthBytes()) {
+                trimmedOnRequest = true;
+                lastRequestedTrim = now;
+                return trim(committed, now);
+            }
+        }
+        if (busy) {
+            return Outcome.BUSY;
         }
         if (now - quietSince < settings.idleAfter().toNanos()) {
             return Outcome.QUIETING;
@@ -107,6 +130,10 @@ public final class IdleHeapTrim {
             baseline = Math.min(baseline, committed);
             return Outcome.NOTHING_TO_GIVE_BACK;
         }
+        return trim(committed, now);
+    }
+
+    private Outcome trim(long committed, long now) {
         probe.collect();
         if (settings.trimNative()) {
             probe.trimNative();
@@ -118,6 +145,17 @@ public final class IdleHeapTrim {
         lastCpu = probe.cpuNanos();
         lastTrim = new Trim(committed, baseline, Duration.ofNanos(lastWall - now));
         return Outcome.TRIMMED;
+    }
+
+    /**
+     * A burst has just ended (a bulk job finished): the next {@link #tick()} gives the heap back
+     * without waiting for the quiet period, so the process does not sit on its peak for the 5 s or
+     * more that takes. Still only if the heap grew by {@code minGrowthBytes}, and at most once per
+     * {@code requestCooldown}: a caller that asks after every batch of a steady stream must not
+     * turn it into a full collection a second.
+     */
+    public synchronized void request() {
+        requested = true;
     }
 
     /** The last trim done, or null. */

@@ -34,6 +34,14 @@ public interface IdleHeapTrimConfig {
     @WithDefault("32M")
     MemorySize minGrowth();
 
+    /**
+     * After a trim asked for by {@code IdleHeapTrimmer.requestTrim()}, further requests within this
+     * time are ignored: a caller that signals every batch of a steady stream would otherwise buy a full
+     * collection each time the heap regrows by {@code min-growth}.
+     */
+    @WithDefault("30s")
+    Duration requestCooldown();
+
     /** Also hand memory that native code freed back to the system (glibc's malloc_trim) after the collection. */
     @WithDefault("true")
     boolean trimNative();

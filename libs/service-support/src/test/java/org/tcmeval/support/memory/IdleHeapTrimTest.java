@@ -160,4 +160,50 @@ class IdleHeapTrimTest {
         assertThat(tickAfter(0.0)).isEqualTo(NOTHING_TO_GIVE_BACK);
         assertThat(process.collections).isEqualTo(1);
     }
+
+    @Test
+    void aRequestGivesTheHeapBackAtTheNextTickWithoutWaitingForQuiet() {
+        process.committed = 320 * MB;
+        assertThat(tickAfter(1.6)).isEqualTo(BUSY);
+        // The job has just committed; the outbox relay still keeps the process busy.
+        trim.request();
+        assertThat(tickAfter(0.8)).isEqualTo(TRIMMED);
+        assertThat(process.collections).isEqualTo(1);
+        assertThat(process.nativeTrims).isEqualTo(1);
+        // The quiet period that follows finds nothing more to give back: no second collection.
+        for (int i = 0; i < 10; i++) {
+            tickAfter(0.0);
+        }
+        assertThat(process.collections).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestIsOneTickOnly() {
+        process.committed = 320 * MB;
+        trim.request();
+        process.committed = 100 * MB;   // it shrank on its own before the tick: under the 32 MB growth
+        assertThat(tickAfter(1.0)).isEqualTo(BUSY);
+        // Growth after that tick waits for the quiet period again.
+        process.committed = 320 * MB;
+        assertThat(tickAfter(1.0)).isEqualTo(BUSY);
+        assertThat(process.collections).isZero();
+    }
+
+    @Test
+    void requestsWithinTheCooldownAreIgnoredSoAStreamOfThemCannotCollectEverySecond() {
+        process.committed = 320 * MB;
+        trim.request();
+        assertThat(tickAfter(1.0)).isEqualTo(TRIMMED);
+        // Busy for 29 more seconds, the heap regrows, and the caller asks after every batch.
+        for (int i = 0; i < 29; i++) {
+            process.committed = 320 * MB;
+            trim.request();
+            assertThat(tickAfter(1.0)).isEqualTo(BUSY);
+        }
+        assertThat(process.collections).isEqualTo(1);
+        // 30 s after the requested trim, a request is honoured again.
+        trim.request();
+        assertThat(tickAfter(1.0)).isEqualTo(TRIMMED);
+        assertThat(process.collections).isEqualTo(2);
+    }
 }
