@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcmeval.events.EventJson;
+import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.persistence.BulkSql;
 
 /**
@@ -44,6 +45,9 @@ public class OutboxRelay {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    IdleHeapTrimmer trimmer;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -100,12 +104,17 @@ public class OutboxRelay {
 
     private void tick() {
         if (running.compareAndSet(false, true)) {
-            round();
+            round(false);
         }
     }
 
-    /** Runs rounds back to back while they come back full (a bulk job's backlog), then waits for the timer. */
-    private void round() {
+    /**
+     * Runs rounds back to back while they come back full (a bulk job's backlog), then waits for the
+     * timer. The end of a backlog is the end of the writer's burst as far as memory goes (reporting's
+     * job has committed seconds before its events are out, and publishing them grows the heap again),
+     * so that is when the heap is given back rather than after the trimmer's quiet period.
+     */
+    private void round(boolean backlog) {
         // Hibernate Reactive needs a duplicated context marked safe, as a request would have.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -113,9 +122,12 @@ public class OutboxRelay {
                 .ifNoItem().after(ROUND_TIMEOUT).fail()
                 .subscribe().with(n -> {
                     if (n >= config.batchSize()) {
-                        round();
+                        round(true);
                     } else {
                         running.set(false);
+                        if (backlog) {
+                            trimmer.requestTrim();
+                        }
                     }
                 }, e -> {
                     running.set(false);
