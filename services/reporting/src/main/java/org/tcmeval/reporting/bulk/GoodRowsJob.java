@@ -1,0 +1,67 @@
+package org.tcmeval.reporting.bulk;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.tcmeval.support.outbox.OutboxRelay;
+import org.tcmeval.support.security.Jurisdiction;
+
+/**
+ * A good-rows job: each chunk commits its reports, events, row errors and the job's progress in one
+ * transaction, so a restart (or another instance taking the job over) goes on after the last
+ * chunk committed.
+ */
+final class GoodRowsJob {
+
+    private final JobChunks chunks;
+    private final BulkWriter writer;
+    private final JobLease lease;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    GoodRowsJob(JobChunks chunks, BulkWriter writer, JobLease lease, OutboxRelay relay, Clock clock) {
+        this.chunks = chunks;
+        this.writer = writer;
+        this.lease = lease;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
+        Set<String> seen = new HashSet<>();
+        Uni<Void> all = chunks.each(entries, job.rowsDone, part -> Panache.withTransaction(() -> {
+            // A retried chunk must not see its own keys as earlier rows.
+            Set<String> attempt = new HashSet<>(seen);
+            return lease.fence(job.id).chain(() -> chunks.screen(part, jurisdiction, attempt))
+                    .chain(outcomes -> commit(job, entries.size(), part.size(), outcomes))
+                    .invoke(() -> seen.addAll(attempt));
+        }).onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 1).invoke(relay::kick));
+        return all.chain(() -> Panache.withTransaction(() -> lease.fence(job.id).chain(() -> JobRecords.reload(job))
+                .chain(j -> {
+                    j.state = ReportJob.State.COMPLETED;
+                    j.finishedAt = OffsetDateTime.now(clock);
+                    return JobRecords.finish(j);
+                })));
+    }
+
+    /** Writes a checked chunk with its results and errors and moves the job's progress past it. */
+    private Uni<Void> commit(ReportJob job, int total, int rows, List<BulkReports.Outcome> outcomes) {
+        Tally tally = new Tally();
+        tally.count(outcomes);
+        return writer.write(outcomes, job.submittedBy, chunks.chunkRows())
+                .call(w -> JobRecords.saveResults(job, w.results()))
+                .chain(w -> JobRecords.reload(job).chain(j -> {
+                    j.rowsTotal = total;
+                    j.rowsDone += rows;
+                    j.rowsFailed += tally.failedRows();
+                    j.created += w.created();
+                    j.revised += w.revised();
+                    j.unchanged += tally.unchanged;
+                    return JobRecords.saveErrors(job, tally.errors);
+                }));
+    }
+}
