@@ -32,7 +32,14 @@ final class GoodRowsJob {
     }
 
     Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
-        Set<String> seen = new HashSet<>();
+        // Taken over (or resumed) after committed chunks: their reporters are earlier rows of this job too.
+        Uni<Set<String>> earlier = job.rowsDone == 0 ? Uni.createFrom().item(new HashSet<>())
+                : Panache.withSession(() -> JobRecords.filedKeys(job));
+        return earlier.chain(seen -> chunksFrom(job, entries, jurisdiction, seen));
+    }
+
+    private Uni<Void> chunksFrom(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction,
+            Set<String> seen) {
         Uni<Void> all = chunks.each(entries, job.rowsDone, part -> Panache.withTransaction(() -> {
             // A retried chunk must not see its own keys as earlier rows.
             Set<String> attempt = new HashSet<>(seen);

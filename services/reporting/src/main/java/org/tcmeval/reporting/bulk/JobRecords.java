@@ -6,8 +6,10 @@ import io.smallrye.mutiny.Uni;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.tcmeval.support.persistence.BulkSql;
 
 /** What a job stores about itself besides reports: its row errors, its row results, and its end. */
@@ -19,6 +21,16 @@ final class JobRecords {
     /** The job as stored now (its counts are changed on this managed copy). */
     static Uni<ReportJob> reload(ReportJob job) {
         return ReportJob.<ReportJob>findById(job.id);
+    }
+
+    /**
+     * The reporter-and-period keys ({@code reporterId|period}) of the reports the job's committed
+     * chunks created, revised or left unchanged: what {@code BulkReports.screen} calls seen.
+     */
+    static Uni<Set<String>> filedKeys(ReportJob job) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select r.reporter_id || '|' || r.period from "
+                + "report_job_result x join report r on r.id = x.report_id where x.job_id = ?1", String.class)
+                .setParameter(1, job.id).getResultList()).map(HashSet::new);
     }
 
     static Uni<Void> saveErrors(ReportJob job, List<RowError> errors) {
