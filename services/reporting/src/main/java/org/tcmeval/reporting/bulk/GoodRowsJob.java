@@ -13,18 +13,22 @@ import org.tcmeval.support.security.Jurisdiction;
 /**
  * A good-rows job: each chunk commits its reports, events, row errors and the job's progress in one
  * transaction, so a restart (or another instance taking the job over) goes on after the last
- * chunk committed.
+ * chunk committed. Each chunk is checked ahead, while the one before it is written
+ * ({@link ChunkPipeline}); chunks commit in file order.
  */
 final class GoodRowsJob {
 
     private final JobChunks chunks;
+    private final ChunkPipeline pipeline;
     private final BulkWriter writer;
     private final JobLease lease;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    GoodRowsJob(JobChunks chunks, BulkWriter writer, JobLease lease, OutboxRelay relay, Clock clock) {
+    GoodRowsJob(JobChunks chunks, ChunkPipeline pipeline, BulkWriter writer, JobLease lease, OutboxRelay relay,
+            Clock clock) {
         this.chunks = chunks;
+        this.pipeline = pipeline;
         this.writer = writer;
         this.lease = lease;
         this.relay = relay;
@@ -40,19 +44,30 @@ final class GoodRowsJob {
 
     private Uni<Void> chunksFrom(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction,
             Set<String> seen) {
-        Uni<Void> all = chunks.each(entries, job.rowsDone, part -> Panache.withTransaction(() -> {
-            // A retried chunk must not see its own keys as earlier rows.
-            Set<String> attempt = new HashSet<>(seen);
-            return lease.fence(job.id).chain(() -> chunks.screen(part, jurisdiction, attempt))
-                    .chain(outcomes -> commit(job, entries.size(), part.size(), outcomes))
-                    .invoke(() -> seen.addAll(attempt));
-        }).onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 1).invoke(relay::kick));
+        Uni<Void> all = pipeline.run(entries, job.rowsDone, seen, jurisdiction, s -> Panache.withTransaction(
+                () -> lease.fence(job.id).chain(() -> commit(job, entries.size(), s.part().size(), s.outcomes())))
+                .replaceWith(s.seenAfter())
+                .onFailure(ReportJobRunner::retryable).recoverWithUni(e -> again(job, entries.size(), s, jurisdiction))
+                .invoke(relay::kick));
         return all.chain(() -> Panache.withTransaction(() -> lease.fence(job.id).chain(() -> JobRecords.reload(job))
                 .chain(j -> {
                     j.state = ReportJob.State.COMPLETED;
                     j.finishedAt = OffsetDateTime.now(clock);
                     return JobRecords.finish(j);
                 })));
+    }
+
+    /**
+     * A chunk whose write found the database changed since it was checked ahead: checked again inside
+     * its transaction and written, as often as a job's chunk is tried; answers the keys seen after it.
+     */
+    private Uni<Set<String>> again(ReportJob job, int total, ChunkPipeline.Screened s, Jurisdiction jurisdiction) {
+        return Panache.withTransaction(() -> {
+            // A retried chunk must not see its own keys as earlier rows.
+            Set<String> attempt = new HashSet<>(s.seenBefore());
+            return lease.fence(job.id).chain(() -> chunks.screen(s.part(), jurisdiction, attempt))
+                    .chain(outcomes -> commit(job, total, s.part().size(), outcomes)).replaceWith(attempt);
+        }).onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 2);
     }
 
     /** Writes a checked chunk with its results and errors and moves the job's progress past it. */

@@ -1,6 +1,5 @@
 package org.tcmeval.reporting.bulk;
 
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.tcmeval.support.security.Jurisdiction;
 
 /** A job's rows in file order, cut into chunks, each checked by {@link BulkReports} as one set. */
@@ -43,23 +41,14 @@ final class JobChunks {
         return entries;
     }
 
-    /**
-     * Runs {@code step} on each chunk of the entries from {@code first} on, one after the other,
-     * passing the runner's halt checkpoint before each. A chain of Unis built up front (one
-     * {@code chain} per chunk) keeps every finished chunk's statements and events reachable until
-     * the last one ends; concatenation lets each go.
-     */
-    Uni<Void> each(List<Entry> entries, int first, Function<List<Entry>, Uni<Void>> step) {
-        List<Integer> starts = new ArrayList<>();
-        for (int from = first; from < entries.size(); from += chunkRows) {
-            starts.add(from);
-        }
-        return Multi.createFrom().iterable(starts)
-                .onItem().transformToUniAndConcatenate(from -> {
-                    halt.checkpoint();
-                    return step.apply(entries.subList(from, Math.min(entries.size(), from + chunkRows)));
-                })
-                .collect().last().replaceWithVoid();
+    /** Called before each chunk: stops the runner when a test has it halt here. */
+    void checkpoint() {
+        halt.checkpoint();
+    }
+
+    /** The chunk of the entries that starts at {@code from}. */
+    List<Entry> part(List<Entry> entries, int from) {
+        return entries.subList(from, Math.min(entries.size(), from + chunkRows));
     }
 
     /** The outcome of each row of a chunk, in row order; unreadable rows are refused with their errors. */

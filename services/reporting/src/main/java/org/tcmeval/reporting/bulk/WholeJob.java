@@ -7,13 +7,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
- * An all-or-nothing job or a dry run, in one transaction: each chunk is checked and, while no row
- * has broken a rule, written at once into the open transaction, so memory holds one chunk's
+ * An all-or-nothing job or a dry run, in one transaction: each chunk is checked (ahead, while the
+ * chunk before it is written: {@link ChunkPipeline}) and, while no row has broken a rule, written
+ * into the open transaction, so memory holds one chunk's
  * outcomes, not the whole upload's. The first refused row stops the writing (the rest is only
  * checked) and the transaction rolls back: nothing is visible and no event exists until every row
  * has passed. A job whose rows broke rules is then recorded REJECTED with its errors, apart.
@@ -33,13 +33,16 @@ final class WholeJob {
     }
 
     private final JobChunks chunks;
+    private final ChunkPipeline pipeline;
     private final BulkWriter writer;
     private final JobLease lease;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    WholeJob(JobChunks chunks, BulkWriter writer, JobLease lease, OutboxRelay relay, Clock clock) {
+    WholeJob(JobChunks chunks, ChunkPipeline pipeline, BulkWriter writer, JobLease lease, OutboxRelay relay,
+            Clock clock) {
         this.chunks = chunks;
+        this.pipeline = pipeline;
         this.writer = writer;
         this.lease = lease;
         this.relay = relay;
@@ -55,17 +58,16 @@ final class WholeJob {
     }
 
     private Uni<Void> checkAndWrite(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
-        Set<String> seen = new HashSet<>();
         Tally tally = new Tally();
         long began = System.nanoTime();
-        return chunks.each(entries, 0, part -> chunks.screen(part, jurisdiction, seen).chain(outcomes -> {
-            tally.count(outcomes);
+        return pipeline.run(entries, 0, new HashSet<>(), jurisdiction, s -> {
+            tally.count(s.outcomes());
             if (job.dryRun || !tally.errors.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(s.seenAfter());
             }
-            return writer.write(outcomes, job.submittedBy, chunks.chunkRows())
-                    .chain(w -> JobRecords.saveResults(job, w.results()));
-        })).chain(() -> {
+            return writer.write(s.outcomes(), job.submittedBy, chunks.chunkRows())
+                    .chain(w -> JobRecords.saveResults(job, w.results())).replaceWith(s.seenAfter());
+        }).chain(() -> {
             Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
                     (System.nanoTime() - began) / 1e9);
             if (!job.dryRun && !tally.errors.isEmpty()) {
