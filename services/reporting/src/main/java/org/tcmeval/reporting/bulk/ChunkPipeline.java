@@ -89,8 +89,15 @@ final class ChunkPipeline {
         CompletableFuture<List<BulkReports.Outcome>> checked = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(aside);
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt))
-                .subscribe().with(checked::complete, checked::completeExceptionally));
+        context.runOnContext(ignored -> {
+            try {
+                Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt))
+                        .subscribe().with(checked::complete, checked::completeExceptionally);
+            } catch (RuntimeException e) {
+                // Thrown before the Uni existed: the job must fail, not wait for an answer that never comes.
+                checked.completeExceptionally(e);
+            }
+        });
         Uni<List<BulkReports.Outcome>> answer = Uni.createFrom().completionStage(checked);
         if (back != null) {
             answer = answer.emitOn(r -> back.runOnContext(x -> r.run()));
