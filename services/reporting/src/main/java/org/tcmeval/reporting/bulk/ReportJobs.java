@@ -50,7 +50,7 @@ public class ReportJobs {
         }
         checkSize(body.length, config.maxBytes());
         ReportRows.Format format = ReportRows.format(contentType);
-        return ReportJobRunner.offLoop(() -> ReportRows.check(format, body)).chain(rows -> {
+        return OffLoop.run(() -> ReportRows.check(format, body)).chain(rows -> {
             if (rows == 0) {
                 throw ProblemException.invalid("body", "rows", "the upload holds no report rows");
             }

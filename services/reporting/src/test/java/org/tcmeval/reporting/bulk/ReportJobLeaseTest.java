@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.testing.InfraResource;
 
@@ -56,6 +57,9 @@ class ReportJobLeaseTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    IdleHeapTrimmer trimmer;
 
     @Test
     void aGoodRowsJobWhoseRunnerStopsIsFinishedByTheOtherAfterItsLease() throws Exception {
@@ -120,6 +124,45 @@ class ReportJobLeaseTest {
         }
     }
 
+    @Test
+    void aRowRepeatingAReporterFiledBeforeTheTakeoverIsARowErrorNotARevision() throws Exception {
+        // Row 8 (chunk 3, run by the second runner) repeats row 2's county (chunk 1, committed by the first).
+        List<String> counties = counties("4596", 12);
+        counties.set(7, counties.get(1));
+        ReportJobRunner first = runner();
+        ReportJobRunner second = runner();
+        try {
+            first.haltAfter(2);
+            String location = accept(counties, "mode=good-rows");
+            first.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(first::halted);
+            assertThat(get(location).getInt("rowsDone")).isEqualTo(6);
+
+            second.poll();
+            JsonPath job = ReportJobTest.finished(location);
+            assertThat(job.getString("state")).isEqualTo("COMPLETED");
+            assertThat(job.getInt("created")).isEqualTo(11);
+            assertThat(job.getInt("revised")).isZero();
+            assertThat(job.getInt("unchanged")).isZero();
+            assertThat(job.getInt("rowsFailed")).isEqualTo(1);
+            given().auth().oauth2(ReportJobTest.PLATFORM).accept(io.restassured.http.ContentType.JSON)
+                    .get(job.getString("errors")).then().statusCode(200)
+                    .body("row", equalTo(List.of(8))).body("[0].rule", equalTo("unique-in-file"))
+                    .body("[0].field", equalTo("divisionCode"));
+            // Row 2's report keeps the figures it was filed with: one version, one event.
+            List<String> repeated = List.of(counties.get(1));
+            assertThat(count("select count(*) from report_version v join report r on r.id = v.report_id "
+                    + "where r.reporter_id = any(?)", repeated)).isEqualTo(1);
+            assertThat(count("select count(*) from outbox_event where record_key = any(?)", repeated)).isEqualTo(1);
+            assertThat(count("select count(*) from report_version v join report r on r.id = v.report_id "
+                    + "where r.reporter_id = any(?) and v.figures ->> 'residentPopulation' = '100001'", repeated))
+                    .isEqualTo(1);
+        } finally {
+            first.stop();
+            second.stop();
+        }
+    }
+
     private static JsonPath get(String location) {
         return given().auth().oauth2(ReportJobTest.PLATFORM).get(location).then().statusCode(200).extract().jsonPath();
     }
@@ -144,6 +187,7 @@ class ReportJobLeaseTest {
         r.writer = writer;
         r.clock = clock;
         r.relay = relay;
+        r.trimmer = trimmer;
         r.config = new ReportJobConfig() {
             public long maxBytes() {
                 return 1 << 20;

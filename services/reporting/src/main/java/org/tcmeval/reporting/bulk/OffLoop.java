@@ -1,0 +1,21 @@
+package org.tcmeval.reporting.bulk;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.function.Supplier;
+
+/** Runs CPU work off the event loop, so requests and other jobs are not held up behind it. */
+final class OffLoop {
+
+    private OffLoop() {
+    }
+
+    /** CPU work (decoding and parsing a 20 MB file) on a worker, back on the caller's context. */
+    static <T> Uni<T> run(Supplier<T> work) {
+        Context context = Vertx.currentContext();
+        Uni<T> computed = Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? computed : computed.emitOn(r -> context.runOnContext(ignored -> r.run()));
+    }
+}
