@@ -19,7 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.security.Jurisdiction;
@@ -57,9 +56,6 @@ public class ReportJobRunner {
 
     @Inject
     OutboxRelay relay;
-
-    @Inject
-    IdleHeapTrimmer trimmer;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile boolean again;
@@ -177,15 +173,8 @@ public class ReportJobRunner {
                                     e.getMessage()))
                             .onFailure(JobLease.Lost.class).recoverWithNull()
                             .onTermination().invoke(() -> vertx.cancelTimer(renewal))
-                            .invoke(() -> {
-                                Log.infof("report job %s: %d rows in %.2f s", job.id, job.rowsTotal,
-                                        (System.nanoTime() - began) / 1e9);
-                                // The burst is over: give its heap back now, not after the idle period. Not after a
-                                // dry run: the real job usually follows within the trim's 30 s cooldown.
-                                if (!job.dryRun) {
-                                    trimmer.requestTrim();
-                                }
-                            })
+                            .invoke(() -> Log.infof("report job %s: %d rows in %.2f s", job.id, job.rowsTotal,
+                                    (System.nanoTime() - began) / 1e9))
                             .chain(this::drain);
                 });
     }

@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.testing.InfraResource;
 
@@ -57,9 +56,6 @@ class ReportJobLeaseTest {
 
     @Inject
     OutboxRelay relay;
-
-    @Inject
-    IdleHeapTrimmer trimmer;
 
     @Test
     void aGoodRowsJobWhoseRunnerStopsIsFinishedByTheOtherAfterItsLease() throws Exception {
@@ -187,7 +183,6 @@ class ReportJobLeaseTest {
         r.writer = writer;
         r.clock = clock;
         r.relay = relay;
-        r.trimmer = trimmer;
         r.config = new ReportJobConfig() {
             public long maxBytes() {
                 return 1 << 20;
