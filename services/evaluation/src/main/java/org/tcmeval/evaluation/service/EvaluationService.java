@@ -71,7 +71,7 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
             defaultValue = "500")
     int maxPollRecords;
 
-    /** Full polls in a row, over both consumers: a short one after them means a backlog was absorbed. */
+    /** Full polls in a row (over all consumers, if several): a short one after them means a backlog was absorbed. */
     private final java.util.concurrent.atomic.AtomicInteger fullPolls = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
