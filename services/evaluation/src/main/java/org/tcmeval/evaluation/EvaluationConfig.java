@@ -23,6 +23,23 @@ public interface EvaluationConfig {
     /** Re-judging after a target-profile change (org.tcmeval.evaluation.service.RejudgeJobs). */
     Rejudge rejudge();
 
+    /** Folding city and province deltas into their sums (org.tcmeval.evaluation.service.RollupDrain). */
+    Rollup rollup();
+
+    interface Rollup {
+        /** After a poll that wrote deltas: the polls of a burst that follow within it share the drain. */
+        @WithDefault("100ms")
+        Duration delay();
+
+        /** Between two drains asked for by polls: a burst's ~20 polls share a few drains instead of each paying one. */
+        @WithDefault("500ms")
+        Duration minInterval();
+
+        /** A drain regardless: deltas another instance or a crash left, or written off the reports' path. */
+        @WithDefault("2s")
+        Duration maxInterval();
+    }
+
     interface Rejudge {
         /** Reports re-applied, or results re-judged, per transaction: small enough not to hold many row locks long. */
         @WithDefault("500")

@@ -18,6 +18,11 @@ public record ScorecardView(
                 + " it inherits from) instead of the profile in force for the division, computed on reading; absent"
                 + " when the scorecard shows the stored results under the profiles in force", example = "guangxi-2022")
         String chosenProfile,
+        @Schema(description = "Committed transactions (polls of reports, re-judgings) whose contributions to this city's or"
+                + " province's sums are not folded in yet: the stored results, and a chosen profile's judgement of the"
+                + " stored sums, count every report committed before those; they are folded within about a second."
+                + " Always 0 for a county, whose sums every report updates as it commits", example = "0")
+        long pending,
         List<Entry> indicators) {
 
     @Schema(name = "ScorecardEntry", description = "One indicator's value and judgement, with the target in force even without a value.")

@@ -33,7 +33,8 @@ import org.tcmeval.targets.TargetResolver;
 /**
  * Replaces units' contributions (what each unit adds to its divisions' sums) for many units at
  * once, set-based: one read of what they held, one delete, one upsert and one additive upsert of
- * the sums for a whole batch, whatever its size. The arithmetic is plain Java ({@link #replace});
+ * the county sums for a whole batch, whatever its size (what it adds above the county goes to
+ * {@link RollupDeltas}). The arithmetic is plain Java ({@link #replace});
  * only the reads and writes touch the database. Runs in the caller's transaction.
  */
 final class Contributions {
@@ -219,12 +220,19 @@ final class Contributions {
 
     private static Uni<Void> write(Changes changes) {
         List<Object[]> sums = new ArrayList<>();
+        Map<Integer, Map<SumsKey, Tally>> above = new TreeMap<>();
         changes.deltas.forEach((year, deltas) -> deltas.forEach((k, t) -> {
-            if (!t.equals(Tally.ZERO)) {
+            if (RollupDeltas.deferred(k.division())) {
+                // A city's or the province's rows: every poll would wait on them (see RollupDrain).
+                above.computeIfAbsent(year, y -> new TreeMap<>()).put(k, t);
+            } else if (!t.equals(Tally.ZERO)) {
                 sums.add(new Object[] {k.division(), k.indicator(), year, k.filterKey(), t});
             }
         }));
         Uni<Integer> chain = Uni.createFrom().item(0);
+        for (var e : above.entrySet()) {
+            chain = chain.chain(() -> RollupDeltas.add(e.getKey(), e.getValue()).replaceWith(0));
+        }
         if (!changes.dropped.isEmpty()) {
             List<UnitContribution.Key> d = changes.dropped;
             chain = chain.chain(() -> BulkSql.executeColumns("delete from unit_contribution c using "
@@ -283,7 +291,7 @@ final class Contributions {
             + " registry_population_units";
 
     /** {@code leading} columns followed by the six tally columns of {@code tallies}, row for row. */
-    private static Object[][] withTallies(List<Tally> tallies, Object[]... leading) {
+    static Object[][] withTallies(List<Tally> tallies, Object[]... leading) {
         Object[][] columns = Arrays.copyOf(leading, leading.length + 6);
         columns[leading.length] = tallies.stream().map(Tally::numerator).toArray(BigDecimal[]::new);
         columns[leading.length + 1] = tallies.stream().map(Tally::denominator).toArray(BigDecimal[]::new);

@@ -61,6 +61,19 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
     @Inject
     TargetProjection targets;
 
+    @Inject
+    RollupDrain drain;
+
+    @Inject
+    org.tcmeval.support.memory.IdleHeapTrimmer trimmer;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mp.messaging.incoming." + CHANNEL + ".max.poll.records",
+            defaultValue = "500")
+    int maxPollRecords;
+
+    /** Full polls in a row (over all consumers, if several): a short one after them means a backlog was absorbed. */
+    private final java.util.concurrent.atomic.AtomicInteger fullPolls = new java.util.concurrent.atomic.AtomicInteger();
+
     /**
      * One poll of reports and catalog changes, applied together (see {@link #apply}). A transient
      * failure (the database restarting) retries the whole poll, with backoff, for as long as it takes;
@@ -80,7 +93,22 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
                     return Multi.createFrom().iterable(polled)
                             .onItem().transformToUniAndConcatenate(r -> deadLetters.guard(r, this))
                             .collect().last().replaceWithVoid();
-                });
+                })
+                .invoke(() -> afterPoll(polled.size()));
+    }
+
+    /**
+     * After a poll committed: the drain folds what it added above the county, and a short poll after
+     * at least two full ones means a burst was just absorbed, so the heap it grew can go back now
+     * (not per poll of a steady stream, whose polls are all short).
+     */
+    private void afterPoll(int size) {
+        drain.requested();
+        if (size >= maxPollRecords) {
+            fullPolls.incrementAndGet();
+        } else if (fullPolls.getAndSet(0) >= 2) {
+            trimmer.requestTrim();
+        }
     }
 
     @Override
@@ -276,6 +304,7 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
                 .chain(() -> OperatingInstitutions.registered(provinces))
                 .chain(() -> ReportRef.<ReportRef>list("institutionId in ?1", sorted))
                 .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistrations(changes))
+                .invoke(drain::requested)
                 .onFailure().invoke(t -> Log.errorf(t, "%d institutions: re-evaluation failed", changes.size()));
     }
 

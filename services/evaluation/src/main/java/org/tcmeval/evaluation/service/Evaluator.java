@@ -235,11 +235,22 @@ public class Evaluator {
     }
 
     /**
-     * Judges and records every touched result: per year one read of the sums, the division figures
+     * Judges and records every touched result of a county or below, and leaves those above it to
+     * {@link RollupDrain}: per year one read of the sums, the division figures
      * and expected units per division, then one locked read of the stored results (see
      * {@link ResultPublisher#recordAll}).
      */
     public Uni<Void> judgeAll(Set<Touch> touched) {
+        Set<Touch> now = new TreeSet<>();
+        Set<Touch> later = new TreeSet<>();
+        touched.forEach(t -> (RollupDeltas.deferred(t.division()) ? later : now).add(t));
+        // A city's or the province's results are judged by the drain only, after their sums: judged here
+        // from sums that lack other transactions' deltas, they could overwrite a newer judgement.
+        return RollupDeltas.touch(later).chain(() -> judgeNow(now));
+    }
+
+    /** {@link #judgeAll} at every level, now: for the drain, which has just folded the sums it reads. */
+    Uni<Void> judgeNow(Set<Touch> touched) {
         Map<Integer, List<Touch>> byYear = new TreeMap<>();
         touched.forEach(t -> byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t));
         Lookups lookups = new Lookups();

@@ -19,8 +19,9 @@ import org.tcmeval.targets.TargetResolver;
  * every change); for indicators without a stored result, judged on reading, also the division's
  * sums, its own reports, the registry's population of the division (a condition reads it where the
  * report has none), and, for institution-reported ones, the registrations below it (their
- * count is the expected units); and the target profiles, whose resolver is rebuilt on every catalog
- * change (compared by identity, as {@link TargetCatalog} itself caches them).
+ * count is the expected units); its deltas not yet folded ({@code pending}: any insert raises their
+ * highest seq, any drain lowers their count); and the target profiles, whose resolver is rebuilt on
+ * every catalog change (compared by identity, as {@link TargetCatalog} itself caches them).
  */
 @ApplicationScoped
 public class ScorecardCache {
@@ -68,7 +69,9 @@ public class ScorecardCache {
                   (select string_agg(concat_ws(':', report_id, revision, version, status, approved_version), ','
                                  order by report_id)
                      from report_ref where unit_id = :d and year = :y),
-                  (select max(residents) from division_fact_population where division_code = :d and year = :y)""" + (registrations ? """
+                  (select max(residents) from division_fact_population where division_code = :d and year = :y),
+                  (select count(*) || ':' || coalesce(max(seq), 0) from rollup_delta where division_code = :d and year = :y)"""
+                + (registrations ? """
                   ,
                   (select count(*) || ':' || coalesce(sum(hashtextextended(id || ':' || revision || ':' || type || ':'
                                  || county_code || ':' || coalesce(opened_on, '0001-01-01') || ':'

@@ -69,7 +69,7 @@ public class ScorecardService {
                     List<IndicatorDefinition> unstored = Indicators.ALL.stream()
                             .filter(i -> !byCode.containsKey(i.code())).toList();
                     return evaluator.evaluateAll(divisionCode, unstored, year, resolver, evaluator.lookups())
-                            .map(evaluations -> {
+                            .chain(evaluations -> RollupDeltas.pending(divisionCode, year).map(pending -> {
                                 Map<String, IndicatorResult> judged = new java.util.HashMap<>();
                                 evaluations.forEach(ev -> judged.put(ev.judgement().indicatorCode(),
                                         ResultPublisher.toResult(year, ev)));
@@ -80,8 +80,9 @@ public class ScorecardService {
                                     entries.add(entry(i, r));
                                 }
                                 return new Built(new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year,
-                                        null, entries), unstored.stream().anyMatch(i -> i.reporter() == Reporter.INSTITUTION));
-                            });
+                                        null, pending, entries),
+                                        unstored.stream().anyMatch(i -> i.reporter() == Reporter.INSTITUTION));
+                            }));
                 });
     }
 
@@ -91,14 +92,16 @@ public class ScorecardService {
         if (!jurisdiction.covers(divisionCode)) {
             throw ProblemException.notFound("scorecard of division " + divisionCode);
         }
-        return chosen.evaluate(divisionCode, year, profileId).map(evaluations -> {
+        // Pending read before the sums: a drain committing in between makes it claim less, never more.
+        return RollupDeltas.pending(divisionCode, year).chain(pending -> chosen.evaluate(divisionCode, year, profileId)
+                .map(evaluations -> {
             List<ScorecardView.Entry> entries = new ArrayList<>();
             for (Evaluator.Evaluation ev : evaluations) {
                 Indicators.byCode(ev.judgement().indicatorCode())
                         .ifPresent(i -> entries.add(entry(i, ResultPublisher.toResult(year, ev))));
             }
-            return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, profileId, entries);
-        });
+            return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, profileId, pending, entries);
+        }));
     }
 
     private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {
