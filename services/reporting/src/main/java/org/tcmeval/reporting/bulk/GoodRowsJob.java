@@ -2,12 +2,10 @@ package org.tcmeval.reporting.bulk;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
@@ -18,21 +16,10 @@ import org.tcmeval.support.security.Jurisdiction;
  */
 final class GoodRowsJob {
 
-    private final JobChunks chunks;
-    private final ChunkPipeline pipeline;
-    private final BulkWriter writer;
-    private final JobLease lease;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    private final JobTools t;
 
-    GoodRowsJob(JobChunks chunks, ChunkPipeline pipeline, BulkWriter writer, JobLease lease, OutboxRelay relay,
-            Clock clock) {
-        this.chunks = chunks;
-        this.pipeline = pipeline;
-        this.writer = writer;
-        this.lease = lease;
-        this.relay = relay;
-        this.clock = clock;
+    GoodRowsJob(JobTools t) {
+        this.t = t;
     }
 
     Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
@@ -44,15 +31,15 @@ final class GoodRowsJob {
 
     private Uni<Void> chunksFrom(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction,
             Set<String> seen) {
-        Uni<Void> all = pipeline.run(entries, job.rowsDone, seen, jurisdiction, s -> Panache.withTransaction(
-                () -> lease.fence(job.id).chain(() -> commit(job, entries.size(), s.part().size(), s.outcomes())))
+        Uni<Void> all = t.pipeline().run(entries, job.rowsDone, seen, jurisdiction, s -> Panache.withTransaction(
+                () -> t.lease().fence(job.id).chain(() -> commit(job, entries.size(), s.part().size(), s.outcomes())))
                 .replaceWith(s.seenAfter())
                 .onFailure(ReportJobRunner::retryable).recoverWithUni(e -> again(job, entries.size(), s, jurisdiction))
-                .invoke(relay::kick));
-        return all.chain(() -> Panache.withTransaction(() -> lease.fence(job.id).chain(() -> JobRecords.reload(job))
+                .invoke(t.relay()::kick));
+        return all.chain(() -> Panache.withTransaction(() -> t.lease().fence(job.id).chain(() -> JobRecords.reload(job))
                 .chain(j -> {
                     j.state = ReportJob.State.COMPLETED;
-                    j.finishedAt = OffsetDateTime.now(clock);
+                    j.finishedAt = OffsetDateTime.now(t.clock());
                     return JobRecords.finish(j);
                 })));
     }
@@ -65,7 +52,7 @@ final class GoodRowsJob {
         return Panache.withTransaction(() -> {
             // A retried chunk must not see its own keys as earlier rows.
             Set<String> attempt = new HashSet<>(s.seenBefore());
-            return lease.fence(job.id).chain(() -> chunks.screen(s.part(), jurisdiction, attempt))
+            return t.lease().fence(job.id).chain(() -> t.chunks().screen(s.part(), jurisdiction, attempt))
                     .chain(outcomes -> commit(job, total, s.part().size(), outcomes)).replaceWith(attempt);
         }).onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 2);
     }
@@ -74,7 +61,7 @@ final class GoodRowsJob {
     private Uni<Void> commit(ReportJob job, int total, int rows, List<BulkReports.Outcome> outcomes) {
         Tally tally = new Tally();
         tally.count(outcomes);
-        return writer.write(outcomes, job.submittedBy, chunks.chunkRows())
+        return t.writer().write(outcomes, job.submittedBy, t.chunks().chunkRows())
                 .call(w -> JobRecords.saveResults(job, w.results()))
                 .chain(w -> JobRecords.reload(job).chain(j -> {
                     j.rowsTotal = total;

@@ -202,11 +202,11 @@ public class ReportJobRunner {
             List<JobChunks.Entry> entries = JobChunks.entries(parsed);
             job.rowsTotal = entries.size();
             JobChunks chunks = new JobChunks(bulk, config.chunkRows(), halt);
-            ChunkPipeline pipeline = new ChunkPipeline(chunks, vertx);
+            JobTools tools = new JobTools(chunks, new ChunkPipeline(chunks, vertx), writer, lease(), relay, clock);
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {
-                return new WholeJob(chunks, pipeline, writer, lease(), relay, clock).run(job, entries, jurisdiction);
+                return new WholeJob(tools).run(job, entries, jurisdiction);
             }
-            return new GoodRowsJob(chunks, pipeline, writer, lease(), relay, clock).run(job, entries, jurisdiction);
+            return new GoodRowsJob(tools).run(job, entries, jurisdiction);
         });
     }
 

@@ -3,11 +3,9 @@ package org.tcmeval.reporting.bulk;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
-import org.tcmeval.support.outbox.OutboxRelay;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
@@ -32,40 +30,29 @@ final class WholeJob {
         }
     }
 
-    private final JobChunks chunks;
-    private final ChunkPipeline pipeline;
-    private final BulkWriter writer;
-    private final JobLease lease;
-    private final OutboxRelay relay;
-    private final Clock clock;
+    private final JobTools t;
 
-    WholeJob(JobChunks chunks, ChunkPipeline pipeline, BulkWriter writer, JobLease lease, OutboxRelay relay,
-            Clock clock) {
-        this.chunks = chunks;
-        this.pipeline = pipeline;
-        this.writer = writer;
-        this.lease = lease;
-        this.relay = relay;
-        this.clock = clock;
+    WholeJob(JobTools t) {
+        this.t = t;
     }
 
     Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
-        return Panache.withTransaction(() -> lease.fence(job.id).chain(() -> checkAndWrite(job, entries, jurisdiction)))
+        return Panache.withTransaction(() -> t.lease().fence(job.id).chain(() -> checkAndWrite(job, entries, jurisdiction)))
                 .onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 1)
-                .invoke(relay::kick)
-                .onFailure(Rejected.class).recoverWithUni(e -> Panache.withTransaction(() -> lease.fence(job.id)
+                .invoke(t.relay()::kick)
+                .onFailure(Rejected.class).recoverWithUni(e -> Panache.withTransaction(() -> t.lease().fence(job.id)
                         .chain(() -> reject(job, (Rejected) e))));
     }
 
     private Uni<Void> checkAndWrite(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
         Tally tally = new Tally();
         long began = System.nanoTime();
-        return pipeline.run(entries, 0, new HashSet<>(), jurisdiction, s -> {
+        return t.pipeline().run(entries, 0, new HashSet<>(), jurisdiction, s -> {
             tally.count(s.outcomes());
             if (job.dryRun || !tally.errors.isEmpty()) {
                 return Uni.createFrom().item(s.seenAfter());
             }
-            return writer.write(s.outcomes(), job.submittedBy, chunks.chunkRows())
+            return t.writer().write(s.outcomes(), job.submittedBy, t.chunks().chunkRows())
                     .chain(w -> JobRecords.saveResults(job, w.results())).replaceWith(s.seenAfter());
         }).chain(() -> {
             Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
@@ -82,7 +69,7 @@ final class WholeJob {
                 j.unchanged = tally.unchanged;
                 j.state = ReportJob.State.COMPLETED;
                 j.detail = job.dryRun ? "dry run: nothing was stored; the counts say what the job would do" : null;
-                j.finishedAt = OffsetDateTime.now(clock);
+                j.finishedAt = OffsetDateTime.now(t.clock());
                 return JobRecords.saveErrors(job, tally.errors).chain(() -> JobRecords.finish(j));
             });
         });
@@ -101,7 +88,7 @@ final class WholeJob {
             j.state = ReportJob.State.REJECTED;
             j.detail = failedRows + " of " + rejected.rows + " rows break rules; nothing was stored. "
                     + "Fix them, or send mode=good-rows to store the other rows";
-            j.finishedAt = OffsetDateTime.now(clock);
+            j.finishedAt = OffsetDateTime.now(t.clock());
             return JobRecords.saveErrors(job, rejected.tally.errors).chain(() -> JobRecords.finish(j));
         });
     }
