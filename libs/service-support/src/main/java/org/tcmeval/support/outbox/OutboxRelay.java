@@ -125,7 +125,7 @@ public class OutboxRelay {
                         round(true);
                     } else {
                         running.set(false);
-                        if (backlog) {
+                        if (backlog && config.trimAfterBacklog()) {
                             trimmer.requestTrim();
                         }
                     }
