@@ -20,6 +20,23 @@ public interface EvaluationConfig {
     @WithDefault("50")
     BigDecimal minimumCompletenessPercent();
 
+    /** Applying a poll of reports (org.tcmeval.evaluation.service.EvaluationService). */
+    Poll poll();
+
+    interface Poll {
+        /**
+         * Concurrent transactions a large poll is split into, by county (PollShards): while one waits
+         * on the database the other computes, so a burst keeps the service's and PostgreSQL's cores
+         * busy at once. 1 applies every poll in one transaction.
+         */
+        @WithDefault("2")
+        int shards();
+
+        /** A poll is split only into shards of at least this many reports: a steady stream's small polls stay whole. */
+        @WithDefault("100")
+        int minReportsPerShard();
+    }
+
     /** Re-judging after a target-profile change (org.tcmeval.evaluation.service.RejudgeJobs). */
     Rejudge rejudge();
 

@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -34,6 +37,7 @@ import org.tcmeval.support.deadletter.DeadLetterHandler;
 import org.tcmeval.support.deadletter.DeadLetters;
 import org.tcmeval.support.deadletter.TransientRetry;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.vertx.SideContext;
 
 /**
  * Keeps indicator results current, one report revision at a time: each report replaces exactly its
@@ -57,6 +61,9 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
 
     @Inject
     Evaluator evaluator;
+
+    @Inject
+    org.tcmeval.evaluation.EvaluationConfig config;
 
     @Inject
     TargetProjection targets;
@@ -166,6 +173,29 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
         if (newest.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        List<List<ReportSubmitted>> shards = PollShards.split(newest.values(),
+                e -> e.institutionId() != null ? e.institutionId() : e.reporterId(), ReportSubmitted::divisionCode,
+                config.poll().shards(), config.poll().minReportsPerShard());
+        Context loop = Vertx.currentContext();
+        if (shards.size() == 1 || loop == null) {
+            return Multi.createFrom().iterable(shards).onItem().transformToUniAndConcatenate(this::applyReports)
+                    .collect().last().replaceWithVoid();
+        }
+        Log.debugf("%d reports applied as %d concurrent shards", newest.size(), shards.size());
+        // Every shard ends before the poll fails: a retry must not start beside a shard still running.
+        List<Uni<Optional<Throwable>>> runs = shards.stream()
+                .map(shard -> SideContext.run(loop, () -> applyReports(shard))
+                        .map(v -> Optional.<Throwable>empty())
+                        .onFailure().recoverWithItem(Optional::of))
+                .toList();
+        return Uni.join().all(runs).andFailFast().chain(outcomes -> outcomes.stream().flatMap(Optional::stream)
+                .findFirst().map(f -> Uni.createFrom().<Void>failure(f)).orElse(Uni.createFrom().voidItem()));
+    }
+
+    /** Applies reports (newest revision of each, from one poll) in one transaction. */
+    private Uni<Void> applyReports(List<ReportSubmitted> reports) {
+        Map<UUID, ReportSubmitted> newest = new LinkedHashMap<>();
+        reports.forEach(e -> newest.put(UUID.fromString(e.reportId()), e));
         List<UUID> ids = newest.keySet().stream().sorted().toList();
         return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
                 .chain(s -> s.createNativeQuery("select report_id, reporter_kind, unit_id, institution_id, division_code,"
