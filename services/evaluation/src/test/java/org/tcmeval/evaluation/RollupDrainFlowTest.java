@@ -145,11 +145,16 @@ class RollupDrainFlowTest {
         assertThat(cell("4509", year, DENSITY).getString("value")).as("not drained: no city value yet").isNull();
         assertThat(pending("4509", year)).as("the county's poll is not in the city's sums").isEqualTo(1);
         assertThat(pending("450981", year)).as("a county's sums are never pending").isZero();
+        assertThat(childrenPending("4509", year)).as("the city's counties, listed beside an undrained city row")
+                .isEqualTo(1);
+        assertThat(childrenPending("45", year)).as("the province's cities: 4509's delta is below it").isEqualTo(1);
+        assertThat(childrenPending("450981", year)).isZero();
 
         drain.drainNow(Duration.ofSeconds(30));
         // The city's sums are the county's: 15 / 300,000 * 10,000 = 0.5.
         assertThat(new BigDecimal(cell("4509", year, DENSITY).getString("value"))).isEqualByComparingTo("0.5");
         assertThat(pending("4509", year)).isZero();
+        assertThat(childrenPending("45", year)).as("drained for the city and the province").isZero();
         long sequence = cell("4509", year, DENSITY).getLong("sequence");
 
         // 容县 (450921) joins: (15 + 5) / (300,000 + 200,000) * 10,000 = 0.4 for the city, once drained.
@@ -163,6 +168,12 @@ class RollupDrainFlowTest {
         assertThat(new BigDecimal(cell("4509", year, DENSITY).getString("value"))).isEqualByComparingTo("0.4");
         assertThat(cell("4509", year, DENSITY).getLong("sequence")).isEqualTo(sequence + 1);
         assertThat(pending("4509", year)).isZero();
+    }
+
+    static long childrenPending(String division, int year) {
+        return given().auth().oauth2(EngineFlowTest.GUANGXI_READER).queryParam("year", year)
+                .get("/api/v1/scorecards/" + division + "/indicators/" + DENSITY + "/children").then().statusCode(200)
+                .extract().jsonPath().getLong("pending");
     }
 
     static long pending(String division, int year) {

@@ -18,6 +18,10 @@ public record ChildrenView(
         @Schema(example = "2024") int year,
         @Schema(description = "CITY, COUNTY or INSTITUTION: what the items are", example = "COUNTY") String childKind,
         @Schema(description = "The division's own stored result, the sum of its children") Child division,
+        @Schema(description = "Committed transactions (polls of reports, re-judgings) whose contributions to this"
+                + " division's sums, or to the sums of a city below it, are not folded in yet: the stored rows count"
+                + " every report committed before those, and are folded within about a second. Always 0 for a"
+                + " county, whose sums every report updates as it commits", example = "0") long pending,
         List<Child> items,
         @Schema(description = "Pass as `cursor` for the next page of a county's institutions; absent on the last page"
                 + " (cities and counties always come in one page)") String nextCursor) implements CursorPage {

@@ -51,14 +51,15 @@ public class DrillDownService {
         IndicatorDefinition i = indicator(division, indicatorCode, jurisdiction);
         String filters = "children:" + division + ":" + indicatorCode + ":" + year;
         UUID after = cursor == null ? null : PageCursor.decode(cursor, filters);
-        return IndicatorResult.<IndicatorResult>findById(new IndicatorResult.Key(division, indicatorCode, year))
-                .chain(parent -> {
+        // Read before the rows, in the same session: it may overstate what is pending, never understate it.
+        return RollupDeltas.pendingUnder(division, year).chain(pending -> IndicatorResult.<IndicatorResult>findById(
+                new IndicatorResult.Key(division, indicatorCode, year)).chain(parent -> {
                     Child own = parent == null ? notStored(division, null) : divisionRow(parent, null);
                     if (!Divisions.isCounty(division)) {
                         int childLength = division.length() + 2;
                         return divisions(division, i, year, childLength).map(rows -> new ChildrenView(division,
-                                i.code(), i.nameZh(), i.nameEn(), year, childLength == 4 ? "CITY" : "COUNTY", own, rows,
-                                null));
+                                i.code(), i.nameZh(), i.nameEn(), year, childLength == 4 ? "CITY" : "COUNTY", own,
+                                pending, rows, null));
                     }
                     return catalog.resolver(year).chain(resolver -> {
                         String filterKey = Engine.unitFilter(i, TargetInForce.resolve(resolver, division, i.code())
@@ -67,11 +68,11 @@ public class DrillDownService {
                             boolean more = rows.size() > limit;
                             List<Child> page = more ? rows.subList(0, limit) : rows;
                             return new ChildrenView(division, i.code(), i.nameZh(), i.nameEn(), year, "INSTITUTION",
-                                    own, page, more ? PageCursor.after(UUID.fromString(page.get(page.size() - 1).code()),
-                                            filters).encode() : null);
+                                    own, pending, page, more ? PageCursor.after(
+                                            UUID.fromString(page.get(page.size() - 1).code()), filters).encode() : null);
                         });
                     });
-                });
+                }));
     }
 
     /**

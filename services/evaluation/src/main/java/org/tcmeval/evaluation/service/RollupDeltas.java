@@ -110,6 +110,20 @@ final class RollupDeltas {
     }
 
     /**
+     * {@link #pending} for the division and every city below it together: what a drill-down one level
+     * down (a province's cities, a city's counties) shows can miss. 0 below the deferred levels.
+     */
+    static Uni<Long> pendingUnder(String division, int year) {
+        if (!deferred(division)) {
+            return Uni.createFrom().item(0L);
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("select count(distinct batch) from rollup_delta"
+                + " where division_code collate \"C\" >= :from and division_code collate \"C\" < :to and year = :y",
+                Long.class).setParameter("from", division).setParameter("to", division + ":").setParameter("y", year)
+                .getSingleResult());
+    }
+
+    /**
      * Transactions whose deltas for the division are not in its sums and results yet: 0 means the
      * stored results count every committed report below it. Read in the caller's snapshot.
      */
