@@ -149,12 +149,16 @@ class RollupDrainFlowTest {
                 .isEqualTo(1);
         assertThat(childrenPending("45", year)).as("the province's cities: 4509's delta is below it").isEqualTo(1);
         assertThat(childrenPending("450981", year)).isZero();
+        assertThat(fhirStatuses("4509", year)).as("FHIR: the city's reports are still being generated")
+                .containsOnly("pending");
+        assertThat(fhirStatuses("450981", year)).containsOnly("complete");
 
         drain.drainNow(Duration.ofSeconds(30));
         // The city's sums are the county's: 15 / 300,000 * 10,000 = 0.5.
         assertThat(new BigDecimal(cell("4509", year, DENSITY).getString("value"))).isEqualByComparingTo("0.5");
         assertThat(pending("4509", year)).isZero();
         assertThat(childrenPending("45", year)).as("drained for the city and the province").isZero();
+        assertThat(fhirStatuses("4509", year)).containsOnly("complete");
         long sequence = cell("4509", year, DENSITY).getLong("sequence");
 
         // 容县 (450921) joins: (15 + 5) / (300,000 + 200,000) * 10,000 = 0.4 for the city, once drained.
@@ -168,6 +172,13 @@ class RollupDrainFlowTest {
         assertThat(new BigDecimal(cell("4509", year, DENSITY).getString("value"))).isEqualByComparingTo("0.4");
         assertThat(cell("4509", year, DENSITY).getLong("sequence")).isEqualTo(sequence + 1);
         assertThat(pending("4509", year)).isZero();
+    }
+
+    /** The status of every summary MeasureReport of the division's FHIR export. */
+    static java.util.List<String> fhirStatuses(String division, int year) {
+        return given().auth().oauth2(EngineFlowTest.GUANGXI_READER).accept("application/json")
+                .queryParam("division", division).queryParam("year", year).get("/api/v1/fhir/MeasureReport").then()
+                .statusCode(200).extract().jsonPath().getList("entry.resource.status", String.class);
     }
 
     static long childrenPending(String division, int year) {

@@ -102,19 +102,22 @@ public class FhirExport {
         if (!jurisdiction.covers(division)) {
             throw ProblemException.notFound("scorecard of division " + division);
         }
-        Uni<List<ScorecardView.Entry>> entries = profileId != null
-                ? scorecards.scorecard(division, year, profileId, jurisdiction).map(ScorecardView::indicators)
-                : IndicatorResult.<IndicatorResult>list("key.unitId = ?1 and key.year = ?2", division, year)
-                        .map(results -> stored(results));
-        return entries.chain(list -> DivisionFact.<DivisionFact>findById(division).map(fact -> {
-            String name = fact == null ? null : fact.name;
-            List<MeasureReport> reports = new ArrayList<>();
-            for (ScorecardView.Entry e : list) {
-                Indicators.byCode(e.indicatorCode())
-                        .ifPresent(i -> reports.add(MeasureReports.summary(division, name, year, i, e, profileId)));
-            }
-            return MeasureReports.collection(reports, selfUrl);
-        }));
+        // Read before the results, as the scorecard does: it may overstate what is pending, never understate it.
+        return scorecards.pending(division, year).chain(pending -> {
+            Uni<List<ScorecardView.Entry>> entries = profileId != null
+                    ? scorecards.scorecard(division, year, profileId, jurisdiction).map(ScorecardView::indicators)
+                    : IndicatorResult.<IndicatorResult>list("key.unitId = ?1 and key.year = ?2", division, year)
+                            .map(results -> stored(results));
+            return entries.chain(list -> DivisionFact.<DivisionFact>findById(division).map(fact -> {
+                String name = fact == null ? null : fact.name;
+                List<MeasureReport> reports = new ArrayList<>();
+                for (ScorecardView.Entry e : list) {
+                    Indicators.byCode(e.indicatorCode()).ifPresent(i -> reports.add(
+                            MeasureReports.summary(division, name, year, i, e, profileId, pending)));
+                }
+                return MeasureReports.collection(reports, selfUrl);
+            }));
+        });
     }
 
     /** An individual MeasureReport per indicator of the institution's type, from its stored contributions. */

@@ -37,12 +37,16 @@ public final class MeasureReports {
     private MeasureReports() {
     }
 
-    /** A division's stored result for one indicator, as the scorecard shows it (status null: nothing stored). */
+    /**
+     * A division's stored result for one indicator, as the scorecard shows it (status null: nothing
+     * stored). {@code pending}: the scorecard's count of transactions not yet folded into a city's or
+     * province's sums; above 0 the report is {@code pending} (FHIR: still being generated), not complete.
+     */
     public static MeasureReport summary(String divisionCode, String divisionName, int year, IndicatorDefinition i,
-            ScorecardView.Entry e, String chosenProfile) {
+            ScorecardView.Entry e, String chosenProfile, long pending) {
         MeasureReport r = new MeasureReport();
         r.addIdentifier().setSystem(Fhir.REPORT_SYSTEM).setValue(summaryKey(divisionCode, year, i, chosenProfile));
-        r.setStatus(MeasureReportStatus.COMPLETE);
+        r.setStatus(pending > 0 ? MeasureReportStatus.PENDING : MeasureReportStatus.COMPLETE);
         r.setType(MeasureReportType.SUMMARY);
         r.setMeasure(Fhir.measureCanonical(i, e.profileId()));
         r.setSubject(Fhir.division(divisionCode, divisionName));

@@ -137,7 +137,9 @@ public class FhirResource {
                     + " Populations numerator/denominator (0/0 when not counted), `measureScore` its own share as a"
                     + " fraction for rates and ratios, and the extension"
                     + " unit-state: COUNTED, EXCLUDED, UNDECIDED (lacks a figure the rule needs) or NOT_REPORTED.\n\n"
-                    + "Status is `complete` throughout: each report is the stored result at the time of reading.")
+                    + "Status is `complete`: each report is the stored result at the time of reading. A city's or"
+                    + " province's summary reports are `pending` instead while transactions below it are not folded into"
+                    + " its sums yet (the scorecard's `pending` above 0; folded within about a second).")
     @APIResponse(responseCode = "200", description = "A collection Bundle of MeasureReports", content = {
             @Content(mediaType = Fhir.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
                     description = "A FHIR R4 Bundle (type collection) of MeasureReport resources"),

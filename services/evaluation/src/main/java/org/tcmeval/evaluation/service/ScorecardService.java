@@ -104,6 +104,11 @@ public class ScorecardService {
         }));
     }
 
+    /** Transactions not yet folded into the division's sums, as the scorecard's {@code pending}; in the caller's session. */
+    public Uni<Long> pending(String divisionCode, int year) {
+        return RollupDeltas.pending(divisionCode, year);
+    }
+
     private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {
         return new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value, r.numerator, r.denominator,
                 r.comparator, r.threshold, r.upper, r.status, r.profileId, r.completeness, r.unitsDecided,

@@ -41,7 +41,7 @@ class FhirExamplesTest {
                 BigDecimal.valueOf(3), BigDecimal.valueOf(16), Comparator.AT_LEAST, new BigDecimal("25"), null,
                 ResultStatus.NOT_MET, "guangxi-2022", new BigDecimal("100"), 2, 2, null, null, null, null, null, 2,
                 OffsetDateTime.parse("2024-04-02T09:30:00+08:00"));
-        return MeasureReports.collection(List.of(MeasureReports.summary("450902", "玉州区", 2024, RATIO, e, null)),
+        return MeasureReports.collection(List.of(MeasureReports.summary("450902", "玉州区", 2024, RATIO, e, null, 0)),
                 SELF + "division=450902&year=2024").setTimestamp(AT);
     }
 

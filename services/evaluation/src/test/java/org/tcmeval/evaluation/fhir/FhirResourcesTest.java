@@ -77,7 +77,7 @@ class FhirResourcesTest {
                         s == ResultStatus.NO_TARGET ? null : BigDecimal.valueOf(20),
                         s, s == ResultStatus.NO_TARGET ? null : "guangxi-2022", value ? BigDecimal.valueOf(100) : null,
                         value ? 2 : 0, 2, value ? null : "NOT_COLLECTED: x", null, null, null, null, 1, value ? at : null);
-                reports.add(MeasureReports.summary("450902", "玉州区", 2024, i, e, s.name()));
+                reports.add(MeasureReports.summary("450902", "玉州区", 2024, i, e, s.name(), 0));
             }
         }
         FhirValidation.assertValid(reports.size() + " summary MeasureReports",
