@@ -57,6 +57,19 @@ class RowSlicesTest {
         assertThat(slices.taken()).isEqualTo(4999);
     }
 
+    @Test
+    void aJsonReportThatIsNotAnObjectIsAnErrorOfItsRowAndTheRestIsRead() throws Exception {
+        RowSlices slices = slices(ReportRows.Format.JSON, "{\"note\": {\"a\": [1]}, \"reports\": [null, 5, "
+                + "{\"divisionCode\": \"450921\", \"period\": \"2024\"}], \"more\": true}");
+        List<JobChunks.Entry> all = slices.next().get(10, TimeUnit.SECONDS);
+        assertThat(all).extracting(JobChunks.Entry::row).containsExactly(1, 2, 3);
+        assertThat(all.get(0).errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("*"));
+        assertThat(all.get(1).errors()).singleElement().satisfies(e -> assertThat(e.field()).isEqualTo("*"));
+        assertThat(all.get(2).bulkRow().divisionCode()).isEqualTo("450921");
+        assertThat(catchThrowable(() -> ReportRows.check(ReportRows.Format.JSON,
+                "{\"reports\": []} []".getBytes(StandardCharsets.UTF_8)))).isInstanceOf(ProblemException.class);
+    }
+
     private static String csv(int rows) {
         StringBuilder csv = new StringBuilder("\uFEFF机构ID,报告期,physicians\r\n");
         for (int i = 1; i <= rows; i++) {
