@@ -74,11 +74,22 @@ final class CsvRows extends RowReader {
 
     @Override
     protected JobChunks.Entry read() {
+        CSVRecord r = nextRecord();
+        return r == null ? null : row((int) r.getRecordNumber() + 1, r);
+    }
+
+    @Override
+    protected boolean skip() {
+        return nextRecord() != null;
+    }
+
+    /** The next record that is not an empty line, or {@code null} after the last. */
+    private CSVRecord nextRecord() {
         try {
             while (records.hasNext()) {
                 CSVRecord r = records.next();
                 if (!r.stream().allMatch(String::isEmpty)) {
-                    return row((int) r.getRecordNumber() + 1, r);
+                    return r;
                 }
             }
             return null;

@@ -57,16 +57,32 @@ final class JsonRows extends RowReader {
     @Override
     protected JobChunks.Entry read() {
         try {
-            if (parser.nextToken() == JsonToken.END_ARRAY) {
-                end();
-                return null;
-            }
-            JsonNode item = ITEM.readTree(parser);
-            row++;
-            return item(row, item);
+            return nextItem() ? item(++row, ITEM.readTree(parser)) : null;
         } catch (IOException e) {
             throw syntax(e);
         }
+    }
+
+    @Override
+    protected boolean skip() {
+        try {
+            if (!nextItem()) {
+                return false;
+            }
+            parser.skipChildren();
+            return true;
+        } catch (IOException e) {
+            throw syntax(e);
+        }
+    }
+
+    /** Moves to the next report; false (and the rest of the body checked) after the last. */
+    private boolean nextItem() throws IOException {
+        if (parser.nextToken() == JsonToken.END_ARRAY) {
+            end();
+            return false;
+        }
+        return true;
     }
 
     /** The rest of the body after the reports: the wrapper's other fields, then nothing. */

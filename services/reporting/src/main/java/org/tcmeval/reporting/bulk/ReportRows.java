@@ -2,7 +2,6 @@ package org.tcmeval.reporting.bulk;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,18 +89,14 @@ public final class ReportRows {
     }
 
     /** The rows of an upload, read as they are asked for; a file fault is a 400 (thrown on the way). */
-    static Iterator<JobChunks.Entry> open(Format format, byte[] body) {
+    static RowReader open(Format format, byte[] body) {
         String text = UploadText.decode(body);
         return format == Format.CSV ? new CsvRows(text) : new JsonRows(text);
     }
 
-    /** Checks the file as a whole (encoding, syntax, header) and counts its rows without keeping them. */
+    /** Checks the file as a whole (encoding, syntax, header) and counts its rows without reading their cells. */
     public static int check(Format format, byte[] body) {
-        int rows = 0;
-        for (Iterator<JobChunks.Entry> it = open(format, body); it.hasNext(); it.next()) {
-            rows++;
-        }
-        return rows;
+        return open(format, body).count();
     }
 
     /** A figure as a spreadsheet writes it: {@code 12}, {@code 12.5}, {@code 1,234} (thousands separators). */

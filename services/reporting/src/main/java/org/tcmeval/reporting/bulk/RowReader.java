@@ -16,6 +16,23 @@ abstract class RowReader implements Iterator<JobChunks.Entry> {
     /** The next row of the file, or {@code null} after the last. */
     protected abstract JobChunks.Entry read();
 
+    /** Passes over the next row, reading only its syntax; false after the last. */
+    protected abstract boolean skip();
+
+    /**
+     * The rows left, read for their syntax only: the intake's check of the whole file, where a row's
+     * own errors (a cell that is not a number) are the job's to report, not a 400.
+     */
+    final int count() {
+        int n = pending == null ? 0 : 1;
+        pending = null;
+        while (!ended && skip()) {
+            n++;
+        }
+        ended = true;
+        return n;
+    }
+
     @Override
     public final boolean hasNext() {
         if (pending == null && !ended) {
