@@ -18,6 +18,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,6 +91,7 @@ public class ReportBench {
 
         PostgresServer postgres = PostgresServer.start(work.resolve("pg"), Ports.free());
         KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
+        createTopic(kafka.bootstrapServers(), Topics.REPORT_SUBMITTED);
         Process service = null;
         try {
             String database = "reporting_bench";
@@ -233,6 +238,18 @@ public class ReportBench {
                     files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
+        }
+    }
+
+    /**
+     * Creates the topic the job publishes to, as a deploy does before the services start: left to
+     * auto-creation on the first publish, the relay's first round waited for it (metadata, leader
+     * election) inside the measured time. Broker defaults, as auto-creation would have it.
+     */
+    static void createTopic(String bootstrap, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all()
+                    .get(30, TimeUnit.SECONDS);
         }
     }
 

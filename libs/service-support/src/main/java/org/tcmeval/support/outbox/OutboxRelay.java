@@ -12,22 +12,13 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tcmeval.events.EventJson;
 import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.persistence.BulkSql;
 
@@ -55,30 +46,16 @@ public class OutboxRelay {
     /** A round that takes longer than this is abandoned (its transaction rolls back) so the relay never stalls. */
     private static final Duration ROUND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** Set while rounds run, up to the end of the last one: a second chain would read past rows still locked. */
     private final AtomicBoolean running = new AtomicBoolean();
-    private KafkaProducer<String, String> producer;
+    private OutboxSender sender;
     private long timer = -1;
 
     void start(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // A round is thousands of records: larger batches mean fewer requests waiting on acks=all
-        // (16 KB held ~15 events); the buffer stays below the default 32 MB, which the relay never needs.
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, String.valueOf(16 * 1024 * 1024));
-        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
-        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis()));
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(config.sendTimeout().toMillis() + 5));
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-        producer = new KafkaProducer<>(p);
+        sender = new OutboxSender(bootstrapServers, config.sendTimeout());
         timer = vertx.setPeriodic(config.pollInterval().toMillis(), id -> tick());
     }
 
@@ -86,8 +63,8 @@ public class OutboxRelay {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
-        if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+        if (sender != null) {
+            sender.close();
         }
     }
 
@@ -97,47 +74,71 @@ public class OutboxRelay {
      * goes on by itself while its rounds come back full.
      */
     public void kick() {
-        if (producer != null) {
+        if (sender != null) {
             tick();
         }
     }
 
     private void tick() {
         if (running.compareAndSet(false, true)) {
-            round(false);
+            round(false, CompletableFuture.completedFuture(true));
         }
     }
 
     /**
      * Runs rounds back to back while they come back full (a bulk job's backlog), then waits for the
-     * timer. The end of a backlog is the end of the writer's burst as far as memory goes (reporting's
-     * job has committed seconds before its events are out, and publishing them grows the heap again),
-     * so that is when the heap is given back rather than after the trimmer's quiet period.
+     * timer. A full round starts the next one as it begins to send, so the next rows are read while
+     * this round waits for its acks; that round sends only once {@code goAhead} (this round committed
+     * with every row acknowledged) says so. The end of a backlog is the end of the writer's burst as
+     * far as memory goes (reporting's job has committed seconds before its events are out, and
+     * publishing them grows the heap again), so that is when the heap is given back rather than
+     * after the trimmer's quiet period.
      */
-    private void round(boolean backlog) {
-        // Hibernate Reactive needs a duplicated context marked safe, as a request would have.
+    private void round(boolean backlog, CompletableFuture<Boolean> goAhead) {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        AtomicBoolean handedOn = new AtomicBoolean();
+        // Hibernate Reactive needs a duplicated context marked safe, as a request would have; a
+        // context of its own also gives each round its own session while two overlap.
         Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
         VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> publishBatch()
-                .ifNoItem().after(ROUND_TIMEOUT).fail()
-                .subscribe().with(n -> {
-                    if (n >= config.batchSize()) {
-                        round(true);
-                    } else {
-                        running.set(false);
-                        if (backlog && config.trimAfterBacklog()) {
-                            trimmer.requestTrim();
-                        }
-                    }
-                }, e -> {
-                    running.set(false);
-                    Log.warnf(e, "outbox round failed; retrying next round");
-                }));
+        context.runOnContext(ignored -> publishBatch(goAhead, () -> {
+            handedOn.set(true);
+            round(true, done);
+        }).ifNoItem().after(ROUND_TIMEOUT).fail().subscribe().with(n -> {
+            done.complete(n >= config.batchSize());
+            if (!handedOn.get()) {
+                goAhead.whenComplete((ok, e) -> end(backlog));
+            }
+        }, e -> {
+            done.complete(false);
+            Log.warnf(e, "outbox round failed; retrying next round");
+            if (!handedOn.get()) {
+                goAhead.whenComplete((ok, x) -> end(false));
+            }
+        }));
     }
 
-    /** Publishes one batch; answers how many rows were published. Call on a safe Vert.x context. */
-    public Uni<Integer> publishBatch() {
+    /** The last round of a chain has ended, and (waited for above) every round before it. */
+    private void end(boolean backlog) {
+        running.set(false);
+        if (backlog && config.trimAfterBacklog()) {
+            trimmer.requestTrim();
+        }
+    }
+
+    /**
+     * Publishes one batch once {@code goAhead} is true; answers how many rows were published. Call on
+     * a safe Vert.x context. Why the overlap keeps each key's order: this round's rows are the oldest
+     * unpublished ones not locked by the round before it ({@code skip locked}), so they all come
+     * after that round's rows; and none of them is handed to the producer before that round has
+     * committed with every row acknowledged. When it has not (a send failed, the broker is down,
+     * the round failed), this round sends nothing and its commit just lets its rows go, so the next
+     * chain starts again from the oldest unpublished row, as sequential rounds would.
+     */
+    private Uni<Integer> publishBatch(CompletableFuture<Boolean> goAhead, Runnable next) {
         Context context = Vertx.currentContext();
+        // A copy: cancelling this round (its timeout) must not cancel the previous round's answer.
+        Uni<Boolean> go = Uni.createFrom().completionStage(goAhead.copy()).emitOn(r -> context.runOnContext(x -> r.run()));
         // Rows are read as plain columns and marked with one statement: a round of thousands of
         // events loaded and dirty-checked as entities cost more than sending them.
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
@@ -145,21 +146,22 @@ public class OutboxRelay {
                         + "where published_at is null order by seq limit :n for update skip locked", Object[].class)
                 .setParameter("n", config.batchSize())
                 .getResultList())
-                .map(rows -> rows.stream().map(Row::of).toList())
-                .flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(0) : send(rows, context)));
+                .map(rows -> rows.stream().map(OutboxSender.Row::of).toList())
+                .flatMap(rows -> go.flatMap(ok -> {
+                    if (!ok || rows.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    if (rows.size() >= config.batchSize()) {
+                        next.run();
+                    }
+                    return send(rows, context);
+                })));
     }
 
-    /** An outbox row as the relay needs it. */
-    private record Row(long seq, String topic, String key, String payload, String id) {
-        static Row of(Object[] c) {
-            return new Row(((Number) c[0]).longValue(), (String) c[1], (String) c[2], (String) c[3], (String) c[4]);
-        }
-    }
-
-    private Uni<Integer> send(List<Row> rows, Context context) {
+    private Uni<Integer> send(List<OutboxSender.Row> rows, Context context) {
         // KafkaProducer.send blocks while it has no metadata (broker down), so sending happens on a
         // worker; executeBlocking brings the result back to this context for the session's sake.
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(() -> sendAll(rows), true)
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(() -> sender.sendAll(rows), true)
                         .toCompletionStage())
                 .flatMap(errors -> {
                     List<Long> published = new ArrayList<>(rows.size());
@@ -182,30 +184,5 @@ public class OutboxRelay {
                                     + "where o.seq = x.seq").setParameter(1, BulkSql.json(failed)).executeUpdate());
                     return marked.flatMap(n -> noted.replaceWith(published.size()));
                 });
-    }
-
-    /** One entry per row tried, null when acknowledged; stops at the first failure so a dead broker costs one timeout. */
-    private List<String> sendAll(List<Row> rows) {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(rows.size());
-        List<String> errors = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            try {
-                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                record.headers().add(EventJson.CONTENT_TYPE_HEADER, EventJson.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                record.headers().add(EventJson.ID_HEADER, row.id().getBytes(StandardCharsets.UTF_8));
-                sent.add(producer.send(record));
-            } catch (RuntimeException e) {
-                break;
-            }
-        }
-        for (Future<RecordMetadata> f : sent) {
-            try {
-                f.get(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
-                errors.add(null);
-            } catch (Exception e) {
-                errors.add(String.valueOf(e.getMessage()));
-            }
-        }
-        return errors;
     }
 }

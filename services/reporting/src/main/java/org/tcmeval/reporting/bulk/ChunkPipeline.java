@@ -9,11 +9,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.tcmeval.support.security.Jurisdiction;
@@ -44,65 +45,71 @@ final class ChunkPipeline {
     }
 
     /**
-     * Checks and writes the chunks from {@code first} on. {@code write} runs on the caller's context
-     * and answers the keys seen once its chunk is done: {@code seenAfter} as checked, or another set
-     * when it had to check the chunk again (then the next chunk, checked ahead from the first
-     * answer, is checked again from this one).
+     * Checks and writes the chunks as {@code slices} cuts them. {@code write} runs on the caller's
+     * context and answers the keys seen once its chunk is done: {@code seenAfter} as checked, or
+     * another set when it had to check the chunk again (then the next chunk, checked ahead from the
+     * first answer, is checked again from this one).
      */
-    Uni<Void> run(List<JobChunks.Entry> entries, int first, Set<String> seen, Jurisdiction jurisdiction,
+    Uni<Void> run(RowSlices slices, Set<String> seen, Jurisdiction jurisdiction,
             Function<Screened, Uni<Set<String>>> write) {
-        List<Integer> starts = new ArrayList<>();
-        for (int from = first; from < entries.size(); from += chunks.chunkRows()) {
-            starts.add(from);
-        }
         AtomicReference<Set<String>> seenNow = new AtomicReference<>(seen);
         AtomicReference<Uni<Screened>> ahead = new AtomicReference<>();
-        // Concatenation lets each finished chunk's outcomes and statements go (a chain built up front would not).
-        return Multi.createFrom().iterable(starts).onItem().transformToUniAndConcatenate(from -> {
-            chunks.checkpoint();
+        // Repetition lets each finished chunk's outcomes and statements go (a chain built up front would not).
+        return Multi.createBy().repeating().uni(() -> {
             Uni<Screened> mine = ahead.getAndSet(null);
             if (mine == null) {
-                mine = screenAside(chunks.part(entries, from), jurisdiction, seenNow.get());
+                mine = screenAside(slices.next(), jurisdiction, seenNow.get());
             }
-            return mine.chain(s -> {
-                int next = from + chunks.chunkRows();
-                if (next < entries.size()) {
-                    ahead.set(screenAside(chunks.part(entries, next), jurisdiction, s.seenAfter()));
-                }
-                return write.apply(s).invoke(after -> {
-                    if (after != s.seenAfter()) {
-                        ahead.set(null);
-                    }
-                    seenNow.set(after);
-                });
-            });
-        }).collect().last().replaceWithVoid();
+            return mine.chain(s -> s == null || s.seenBefore() == seenNow.get() ? Uni.createFrom().item(s)
+                    : screenAside(CompletableFuture.completedFuture(s.part()), jurisdiction, seenNow.get()))
+                    .chain(s -> {
+                        if (s == null) {
+                            return Uni.createFrom().item(Boolean.FALSE);
+                        }
+                        chunks.checkpoint();
+                        ahead.set(screenAside(slices.next(), jurisdiction, s.seenAfter()));
+                        return write.apply(s).invoke(seenNow::set).replaceWith(Boolean.TRUE);
+                    });
+        }).until(more -> !more).collect().last().replaceWithVoid();
     }
 
     /**
-     * Starts checking a chunk now, on the aside event loop in a session of its own; the answer comes
-     * back on the caller's context (the job's session lives there).
+     * Starts checking a chunk as soon as it is parsed, on the aside event loop in a session of its
+     * own; the answer ({@code null} after the last chunk) comes back on the caller's context (the
+     * job's session lives there).
      */
-    private Uni<Screened> screenAside(List<JobChunks.Entry> part, Jurisdiction jurisdiction, Set<String> seenBefore) {
-        Context back = Vertx.currentContext();
+    private Uni<Screened> screenAside(CompletionStage<List<JobChunks.Entry>> slice, Jurisdiction jurisdiction,
+            Set<String> seenBefore) {
         Set<String> attempt = new HashSet<>(seenBefore);
-        CompletableFuture<List<BulkReports.Outcome>> checked = new CompletableFuture<>();
-        Context context = VertxContext.createNewDuplicatedContext(aside);
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> {
-            try {
-                Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt))
-                        .subscribe().with(checked::complete, checked::completeExceptionally);
-            } catch (RuntimeException e) {
-                // Thrown before the Uni existed: the job must fail, not wait for an answer that never comes.
-                checked.completeExceptionally(e);
+        CompletableFuture<Screened> checked = new CompletableFuture<>();
+        slice.whenComplete((part, failure) -> {
+            if (failure != null || part.isEmpty()) {
+                complete(checked, null, failure);
+                return;
             }
+            Context context = VertxContext.createNewDuplicatedContext(aside);
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> {
+                try {
+                    Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt)).subscribe().with(
+                            outcomes -> checked.complete(new Screened(part, outcomes, seenBefore, attempt)),
+                            checked::completeExceptionally);
+                } catch (RuntimeException e) {
+                    // Thrown before the Uni existed: the job must fail, not wait for an answer that never comes.
+                    checked.completeExceptionally(e);
+                }
+            });
         });
-        Uni<List<BulkReports.Outcome>> answer = Uni.createFrom().completionStage(checked);
-        if (back != null) {
-            answer = answer.emitOn(r -> back.runOnContext(x -> r.run()));
+        return OffLoop.back(checked);
+    }
+
+    private static void complete(CompletableFuture<Screened> checked, Screened s, Throwable failure) {
+        if (failure != null) {
+            checked.completeExceptionally(failure instanceof CompletionException c && c.getCause() != null
+                    ? c.getCause() : failure);
+        } else {
+            checked.complete(s);
         }
-        return answer.map(outcomes -> new Screened(part, outcomes, seenBefore, attempt));
     }
 
     /** An event-loop context on another loop than the caller's, so checks and writes use both cores. */

@@ -22,19 +22,20 @@ final class GoodRowsJob {
         this.t = t;
     }
 
-    Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
+    Uni<Void> run(ReportJob job, Jurisdiction jurisdiction) {
         // Taken over (or resumed) after committed chunks: their reporters are earlier rows of this job too.
         Uni<Set<String>> earlier = job.rowsDone == 0 ? Uni.createFrom().item(new HashSet<>())
                 : Panache.withSession(() -> JobRecords.filedKeys(job));
-        return earlier.chain(seen -> chunksFrom(job, entries, jurisdiction, seen));
+        return earlier.chain(seen -> chunksFrom(job, jurisdiction, seen));
     }
 
-    private Uni<Void> chunksFrom(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction,
-            Set<String> seen) {
-        Uni<Void> all = t.pipeline().run(entries, job.rowsDone, seen, jurisdiction, s -> Panache.withTransaction(
-                () -> t.lease().fence(job.id).chain(() -> commit(job, entries.size(), s.part().size(), s.outcomes())))
+    private Uni<Void> chunksFrom(ReportJob job, Jurisdiction jurisdiction, Set<String> seen) {
+        // The job's total was counted when the upload was accepted (the whole file is read there).
+        int total = job.rowsTotal;
+        Uni<Void> all = t.pipeline().run(t.rows().from(job.rowsDone), seen, jurisdiction, s -> Panache.withTransaction(
+                () -> t.lease().fence(job.id).chain(() -> commit(job, total, s.part().size(), s.outcomes())))
                 .replaceWith(s.seenAfter())
-                .onFailure(ReportJobRunner::retryable).recoverWithUni(e -> again(job, entries.size(), s, jurisdiction))
+                .onFailure(ReportJobRunner::retryable).recoverWithUni(e -> again(job, total, s, jurisdiction))
                 .invoke(t.relay()::kick));
         return all.chain(() -> Panache.withTransaction(() -> t.lease().fence(job.id).chain(() -> JobRecords.reload(job))
                 .chain(j -> {

@@ -3,13 +3,11 @@ package org.tcmeval.reporting.bulk;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.tcmeval.support.security.Jurisdiction;
 
-/** A job's rows in file order, cut into chunks, each checked by {@link BulkReports} as one set. */
+/** A job's chunks of rows in file order ({@link RowSlices}), each checked by {@link BulkReports} as one set. */
 final class JobChunks {
 
     /** A row of the file: readable ({@code bulkRow}) or not ({@code errors}). */
@@ -30,25 +28,9 @@ final class JobChunks {
         return chunkRows;
     }
 
-    /** Rows in file order; the errors of unreadable rows go with the chunk their row falls in. */
-    static List<Entry> entries(ReportRows.Parsed parsed) {
-        List<Entry> entries = new ArrayList<>();
-        parsed.rows().forEach(r -> entries.add(new Entry(r.row(), r, null)));
-        Map<Integer, List<RowError>> unreadable = new HashMap<>();
-        parsed.errors().forEach(e -> unreadable.computeIfAbsent(e.row(), k -> new ArrayList<>()).add(e));
-        unreadable.forEach((row, errors) -> entries.add(new Entry(row, null, errors)));
-        entries.sort(Comparator.comparingInt(Entry::row));
-        return entries;
-    }
-
     /** Called before each chunk: stops the runner when a test has it halt here. */
     void checkpoint() {
         halt.checkpoint();
-    }
-
-    /** The chunk of the entries that starts at {@code from}. */
-    List<Entry> part(List<Entry> entries, int from) {
-        return entries.subList(from, Math.min(entries.size(), from + chunkRows));
     }
 
     /** The outcome of each row of a chunk, in row order; unreadable rows are refused with their errors. */

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcmeval.support.outbox.OutboxRelay;
@@ -196,17 +195,14 @@ public class ReportJobRunner {
             if (upload == null) {
                 throw new IllegalStateException("the upload of job " + job.id + " is missing");
             }
-            return OffLoop.run(() -> ReportRows.parse(job.format, upload.body));
-        }).chain(parsed -> {
-            Log.infof("report job %s: upload read, %d rows", job.id, parsed.rowCount());
-            List<JobChunks.Entry> entries = JobChunks.entries(parsed);
-            job.rowsTotal = entries.size();
             JobChunks chunks = new JobChunks(bulk, config.chunkRows(), halt);
-            JobTools tools = new JobTools(chunks, new ChunkPipeline(chunks, vertx), writer, lease(), relay, clock);
+            JobTools.Rows rows = done -> new RowSlices(() -> ReportRows.open(job.format, upload.body), chunks.chunkRows(),
+                    done);
+            JobTools tools = new JobTools(rows, chunks, new ChunkPipeline(chunks, vertx), writer, lease(), relay, clock);
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {
-                return new WholeJob(tools).run(job, entries, jurisdiction);
+                return new WholeJob(tools).run(job, jurisdiction);
             }
-            return new GoodRowsJob(tools).run(job, entries, jurisdiction);
+            return new GoodRowsJob(tools).run(job, jurisdiction);
         });
     }
 

@@ -1,28 +1,15 @@
 package org.tcmeval.reporting.bulk;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.csv.DuplicateHeaderMode;
+import java.util.regex.Pattern;
 import org.tcmeval.support.csv.UploadText;
-import org.tcmeval.support.json.StrictJson;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.support.problem.ProblemType;
-import org.tcmeval.support.problem.Rules;
 import org.tcmeval.targets.ReportField;
 
 /**
@@ -63,14 +50,6 @@ public final class ReportRows {
     /** Every column name a file may use, mapped to the API name. */
     private static final Map<String, String> COLUMNS = columns();
 
-    private static final CSVFormat READ = CSVFormat.DEFAULT.builder()
-            .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false)
-            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
-
-    /** What a file holds: its readable rows, the errors of unreadable ones, and the data rows counted. */
-    public record Parsed(List<BulkRow> rows, List<RowError> errors, int rowCount) {
-    }
-
     public enum Format { CSV, JSON }
 
     private ReportRows() {
@@ -109,106 +88,15 @@ public final class ReportRows {
                 "send the reports as text/csv or application/json", List.of());
     }
 
-    public static Parsed parse(Format format, byte[] body) {
+    /** The rows of an upload, read as they are asked for; a file fault is a 400 (thrown on the way). */
+    static RowReader open(Format format, byte[] body) {
         String text = UploadText.decode(body);
-        return format == Format.CSV ? csv(text) : json(text);
+        return format == Format.CSV ? new CsvRows(text) : new JsonRows(text);
     }
 
-    /** Checks the file as a whole (encoding, syntax, header) without keeping its rows. */
+    /** Checks the file as a whole (encoding, syntax, header) and counts its rows without reading their cells. */
     public static int check(Format format, byte[] body) {
-        return parse(format, body).rowCount();
-    }
-
-    static Parsed csv(String text) {
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), READ)) {
-            List<String> headers = parser.getHeaderNames();
-            if (headers.isEmpty() || headers.stream().allMatch(String::isBlank)) {
-                throw ProblemException.invalid("header", "required", "the file has no header row; the first row names "
-                        + "the columns, e.g. institutionId,period,physicians,tcmPhysicians");
-            }
-            List<String> columns = new ArrayList<>(headers.size());
-            List<String> unknown = new ArrayList<>();
-            for (String h : headers) {
-                String c = column(h);
-                if (c == null) {
-                    unknown.add(h);
-                }
-                columns.add(c);
-            }
-            if (!unknown.isEmpty()) {
-                throw ProblemException.invalid("header", "unknown-column", "unknown column(s) " + unknown + "; columns are "
-                        + "institutionId, uscc, registrationNumber, divisionCode, period, techniques and the form fields "
-                        + "(GET /api/v1/forms), in English or as the forms name them in Chinese");
-            }
-            if (columns.stream().distinct().count() != columns.size()) {
-                throw ProblemException.invalid("header", "duplicate-column", "two columns name the same field: " + headers);
-            }
-            if (!columns.contains(PERIOD)) {
-                throw ProblemException.invalid("header", "required-column", "missing column period (报告期)");
-            }
-            if (columns.stream().noneMatch(REPORTER_COLUMNS::contains)) {
-                throw ProblemException.invalid("header", "required-column", "missing a reporter column: one of "
-                        + REPORTER_COLUMNS);
-            }
-            List<BulkRow> rows = new ArrayList<>();
-            List<RowError> errors = new ArrayList<>();
-            int count = 0;
-            for (CSVRecord r : parser) {
-                int row = (int) r.getRecordNumber() + 1;
-                if (r.stream().allMatch(String::isEmpty)) {
-                    continue;
-                }
-                count++;
-                if (r.size() != columns.size()) {
-                    errors.add(new RowError(row, "*", "column-count", "row has " + r.size() + " values but the header has "
-                            + columns.size() + " columns (a shifted or missing separator?)"));
-                    continue;
-                }
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < columns.size(); i++) {
-                    cells.put(columns.get(i), r.get(i));
-                }
-                BulkRow parsed = fromCells(row, cells, errors);
-                if (parsed != null) {
-                    rows.add(parsed);
-                }
-            }
-            return new Parsed(rows, errors, count);
-        } catch (IllegalArgumentException e) {
-            String rule = String.valueOf(e.getMessage()).contains("duplicate") ? "duplicate-column" : "column-name";
-            throw ProblemException.invalid("header", rule, String.valueOf(e.getMessage()).split("\\. If this")[0]);
-        } catch (UncheckedIOException | IOException e) {
-            String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw ProblemException.invalid("body", "csv-syntax", "the file is not valid CSV: " + why);
-        }
-    }
-
-    private static BulkRow fromCells(int row, Map<String, String> cells, List<RowError> errors) {
-        int before = errors.size();
-        Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        for (var e : cells.entrySet()) {
-            String c = e.getKey();
-            String v = e.getValue();
-            if (REPORTER_COLUMNS.contains(c) || c.equals(PERIOD) || c.equals(TECHNIQUES) || v.isEmpty()) {
-                continue;
-            }
-            BigDecimal number = number(v);
-            if (number == null) {
-                errors.add(new RowError(row, "figures." + c, "number", c + " '" + abbreviate(v) + "' is not a number"
-                        + " (a shifted column?)"));
-            } else {
-                figures.put(c, number);
-            }
-        }
-        if (errors.size() > before) {
-            return null;
-        }
-        String techniques = cells.get(TECHNIQUES);
-        List<String> items = techniques == null || techniques.isBlank() ? List.of()
-                : Arrays.stream(techniques.split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new BulkRow(row, blankToNull(cells.get(INSTITUTION_ID)), blankToNull(cells.get(USCC)),
-                blankToNull(cells.get(REGISTRATION_NUMBER)), blankToNull(cells.get(DIVISION_CODE)),
-                blankToNull(cells.get(PERIOD)), figures, items);
+        return open(format, body).count();
     }
 
     /** A figure as a spreadsheet writes it: {@code 12}, {@code 12.5}, {@code 1,234} (thousands separators). */
@@ -223,90 +111,10 @@ public final class ReportRows {
         return new BigDecimal(s);
     }
 
-    private static final java.util.regex.Pattern GROUPED = java.util.regex.Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern GROUPED = Pattern.compile("\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
-    static Parsed json(String text) {
-        JsonNode root;
-        try {
-            root = StrictJson.MAPPER.readTree(text);
-        } catch (JsonParseException e) {
-            throw ProblemException.invalid("body", "json-syntax", "the body is not valid JSON: "
-                    + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr());
-        } catch (IOException e) {
-            throw ProblemException.invalid("body", "json-syntax", "the body is not valid JSON: " + e.getMessage());
-        }
-        JsonNode reports = root == null ? null : root.isArray() ? root : root.get("reports");
-        if (reports == null || !reports.isArray()) {
-            throw ProblemException.invalid("reports", "required", "the body is {\"reports\": [ ... ]}, one object per report");
-        }
-        List<BulkRow> rows = new ArrayList<>(reports.size());
-        List<RowError> errors = new ArrayList<>();
-        int row = 0;
-        for (JsonNode item : reports) {
-            row++;
-            int before = errors.size();
-            if (!item.isObject()) {
-                errors.add(new RowError(row, "*", Rules.TYPE, "each report is a JSON object"));
-                continue;
-            }
-            Map<String, BigDecimal> figures = new LinkedHashMap<>();
-            List<String> techniques = new ArrayList<>();
-            var fields = item.fields();
-            while (fields.hasNext()) {
-                var f = fields.next();
-                String name = f.getKey();
-                JsonNode v = f.getValue();
-                switch (name) {
-                    case INSTITUTION_ID, USCC, REGISTRATION_NUMBER, DIVISION_CODE, PERIOD -> {
-                        if (!v.isTextual() && !v.isNull()) {
-                            errors.add(new RowError(row, name, "text", name + " must be a string"));
-                        }
-                    }
-                    case "figures" -> {
-                        if (!v.isObject()) {
-                            errors.add(new RowError(row, "figures", Rules.TYPE, "figures is an object of numbers"));
-                            break;
-                        }
-                        var it = v.fields();
-                        while (it.hasNext()) {
-                            var fig = it.next();
-                            if (fig.getValue().isNumber()) {
-                                figures.put(fig.getKey(), fig.getValue().decimalValue());
-                            } else if (fig.getValue().isNull()) {
-                                figures.put(fig.getKey(), null);
-                            } else {
-                                errors.add(new RowError(row, "figures." + abbreviate(fig.getKey()), "number",
-                                        fig.getKey() + " must be a number"));
-                            }
-                        }
-                    }
-                    case TECHNIQUES -> {
-                        if (!v.isArray()) {
-                            errors.add(new RowError(row, TECHNIQUES, "array", "techniques is an array of item codes"));
-                            break;
-                        }
-                        v.forEach(t -> techniques.add(t.asText()));
-                    }
-                    default -> errors.add(new RowError(row, abbreviate(name), "known-field", "unknown field '"
-                            + abbreviate(name) + "'; a report has institutionId, uscc, registrationNumber or divisionCode,"
-                            + " period, figures and techniques"));
-                }
-            }
-            if (errors.size() == before) {
-                rows.add(new BulkRow(row, text(item, INSTITUTION_ID), text(item, USCC), text(item, REGISTRATION_NUMBER),
-                        text(item, DIVISION_CODE), text(item, PERIOD), figures, techniques));
-            }
-        }
-        return new Parsed(rows, errors, row);
-    }
-
-    private static String text(JsonNode item, String field) {
-        JsonNode v = item.get(field);
-        return v == null || v.isNull() ? null : blankToNull(v.asText());
-    }
-
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 

@@ -5,7 +5,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
-import java.util.List;
 import org.tcmeval.support.security.Jurisdiction;
 
 /**
@@ -36,18 +35,20 @@ final class WholeJob {
         this.t = t;
     }
 
-    Uni<Void> run(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
-        return Panache.withTransaction(() -> t.lease().fence(job.id).chain(() -> checkAndWrite(job, entries, jurisdiction)))
+    Uni<Void> run(ReportJob job, Jurisdiction jurisdiction) {
+        return Panache.withTransaction(() -> t.lease().fence(job.id).chain(() -> checkAndWrite(job, jurisdiction)))
                 .onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 1)
                 .invoke(t.relay()::kick)
                 .onFailure(Rejected.class).recoverWithUni(e -> Panache.withTransaction(() -> t.lease().fence(job.id)
                         .chain(() -> reject(job, (Rejected) e))));
     }
 
-    private Uni<Void> checkAndWrite(ReportJob job, List<JobChunks.Entry> entries, Jurisdiction jurisdiction) {
+    private Uni<Void> checkAndWrite(ReportJob job, Jurisdiction jurisdiction) {
         Tally tally = new Tally();
         long began = System.nanoTime();
-        return t.pipeline().run(entries, 0, new HashSet<>(), jurisdiction, s -> {
+        // A retried attempt reads the upload again from its first row.
+        RowSlices slices = t.rows().from(0);
+        return t.pipeline().run(slices, new HashSet<>(), jurisdiction, s -> {
             tally.count(s.outcomes());
             if (job.dryRun || !tally.errors.isEmpty()) {
                 return Uni.createFrom().item(s.seenAfter());
@@ -55,14 +56,15 @@ final class WholeJob {
             return t.writer().write(s.outcomes(), job.submittedBy, t.chunks().chunkRows())
                     .chain(w -> JobRecords.saveResults(job, w.results())).replaceWith(s.seenAfter());
         }).chain(() -> {
-            Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, entries.size(), job.dryRun ? "" : " and written",
+            int rows = slices.taken();
+            Log.infof("report job %s: %d rows checked%s in %.2f s", job.id, rows, job.dryRun ? "" : " and written",
                     (System.nanoTime() - began) / 1e9);
             if (!job.dryRun && !tally.errors.isEmpty()) {
-                throw new Rejected(tally, entries.size());
+                throw new Rejected(tally, rows);
             }
             return JobRecords.reload(job).chain(j -> {
-                j.rowsTotal = entries.size();
-                j.rowsDone = entries.size();
+                j.rowsTotal = rows;
+                j.rowsDone = rows;
                 j.rowsFailed = tally.failedRows();
                 j.created = tally.created;
                 j.revised = tally.revised;
