@@ -24,6 +24,15 @@ public final class SideContext {
      */
     public static <T> Uni<T> run(Context loop, Supplier<Uni<T>> work) {
         Context back = Vertx.currentContext();
+        Uni<T> answer = Uni.createFrom().completionStage(start(loop, work));
+        return back == null ? answer : answer.emitOn(r -> back.runOnContext(x -> r.run()));
+    }
+
+    /**
+     * {@link #run} for callers off any context (a parser's worker): the answer completes on the
+     * side context's thread, for the caller to bring back where it needs it.
+     */
+    public static <T> CompletableFuture<T> start(Context loop, Supplier<Uni<T>> work) {
         CompletableFuture<T> done = new CompletableFuture<>();
         Context context = VertxContext.createNewDuplicatedContext(loop);
         VertxContextSafetyToggle.setContextSafe(context, true);
@@ -35,7 +44,6 @@ public final class SideContext {
                 done.completeExceptionally(e);
             }
         });
-        Uni<T> answer = Uni.createFrom().completionStage(done);
-        return back == null ? answer : answer.emitOn(r -> back.runOnContext(x -> r.run()));
+        return done;
     }
 }

@@ -1,8 +1,6 @@
 package org.tcmeval.reporting.bulk;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -18,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.tcmeval.support.security.Jurisdiction;
+import org.tcmeval.support.vertx.SideContext;
 
 /**
  * Checks chunk n+1 while chunk n is written. The checks of a chunk only read (institutions,
@@ -87,18 +86,9 @@ final class ChunkPipeline {
                 complete(checked, null, failure);
                 return;
             }
-            Context context = VertxContext.createNewDuplicatedContext(aside);
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(ignored -> {
-                try {
-                    Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt)).subscribe().with(
-                            outcomes -> checked.complete(new Screened(part, outcomes, seenBefore, attempt)),
-                            checked::completeExceptionally);
-                } catch (RuntimeException e) {
-                    // Thrown before the Uni existed: the job must fail, not wait for an answer that never comes.
-                    checked.completeExceptionally(e);
-                }
-            });
+            SideContext.start(aside, () -> Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt)))
+                    .whenComplete((outcomes, failed) -> complete(checked,
+                            failed == null ? new Screened(part, outcomes, seenBefore, attempt) : null, failed));
         });
         return OffLoop.back(checked);
     }
