@@ -152,6 +152,7 @@ class RollupDrainFlowTest {
         assertThat(fhirStatuses("4509", year)).as("FHIR: the city's reports are still being generated")
                 .containsOnly("pending");
         assertThat(fhirStatuses("450981", year)).containsOnly("complete");
+        assertThat(seriesPending("4509", year)).as("the city's year in its series").isEqualTo(1);
 
         drain.drainNow(Duration.ofSeconds(30));
         // The city's sums are the county's: 15 / 300,000 * 10,000 = 0.5.
@@ -159,6 +160,7 @@ class RollupDrainFlowTest {
         assertThat(pending("4509", year)).isZero();
         assertThat(childrenPending("45", year)).as("drained for the city and the province").isZero();
         assertThat(fhirStatuses("4509", year)).containsOnly("complete");
+        assertThat(seriesPending("4509", year)).isZero();
         long sequence = cell("4509", year, DENSITY).getLong("sequence");
 
         // 容县 (450921) joins: (15 + 5) / (300,000 + 200,000) * 10,000 = 0.4 for the city, once drained.
@@ -172,6 +174,13 @@ class RollupDrainFlowTest {
         assertThat(new BigDecimal(cell("4509", year, DENSITY).getString("value"))).isEqualByComparingTo("0.4");
         assertThat(cell("4509", year, DENSITY).getLong("sequence")).isEqualTo(sequence + 1);
         assertThat(pending("4509", year)).isZero();
+    }
+
+    /** The series' `pending` for the one year asked for. */
+    static long seriesPending(String division, int year) {
+        return given().auth().oauth2(EngineFlowTest.GUANGXI_READER).queryParam("from", year).queryParam("to", year)
+                .get("/api/v1/scorecards/" + division + "/indicators/" + DENSITY + "/series").then().statusCode(200)
+                .extract().jsonPath().getLong("years[0].pending");
     }
 
     /** The status of every summary MeasureReport of the division's FHIR export. */

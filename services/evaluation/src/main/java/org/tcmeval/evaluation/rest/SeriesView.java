@@ -78,6 +78,9 @@ public record SeriesView(
             @Schema(example = "1") Long unitsDecided,
             @Schema(example = "1") Long unitsExpected,
             @Schema(description = "Why there is no verdict, as on the scorecard") String reason,
+            @Schema(description = "As the year's scorecard's `pending`: committed transactions whose contributions to"
+                    + " this city's or province's sums for the year are not folded in yet (folded within about a"
+                    + " second). Always 0 for a county", example = "0") long pending,
             @Schema(description = "Whether the value feeds the projection: a value is used unless the status is"
                     + " INCOMPLETE (too few units decided to be the division's value) or there is none",
                     example = "true") boolean inProjection) {

@@ -109,6 +109,21 @@ final class RollupDeltas {
                 + " from rollup_delta", String.class).getResultList());
     }
 
+    /** {@link #pending} for each year of a range that has any (years without are absent). */
+    static Uni<java.util.Map<Integer, Long>> pendingByYear(String division, int from, int to) {
+        if (!deferred(division)) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.getSession().chain(s -> s.createNativeQuery("select year, count(distinct batch) from rollup_delta"
+                + " where division_code = :d and year between :f and :t group by year", Object[].class)
+                .setParameter("d", division).setParameter("f", from).setParameter("t", to).getResultList())
+                .map(rows -> {
+                    java.util.Map<Integer, Long> m = new java.util.HashMap<>();
+                    rows.forEach(r -> m.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+                    return m;
+                });
+    }
+
     /**
      * {@link #pending} for the division and every city below it together: what a drill-down one level
      * down (a province's cities, a city's counties) shows can miss. 0 below the deferred levels.

@@ -46,14 +46,15 @@ public class SeriesService {
             throw ProblemException.invalid("to", "at-most-" + MAX_YEARS + "-years", "from " + from + " to " + to + " spans "
                     + (to - from + 1) + " years; ask for at most " + MAX_YEARS + " at a time");
         }
-        return IndicatorResult.<IndicatorResult>list("key.unitId = ?1 and key.indicatorCode = ?2 and key.year between ?3"
-                + " and ?4", division, i.code(), from, to)
-                .chain(rows -> catalog.resolver(to).map(resolver -> view(division, i, from, to, rows,
-                        TargetInForce.resolve(resolver, division, i.code()))));
+        // Pending read before the results, as the scorecard does: it may overstate, never understate.
+        return RollupDeltas.pendingByYear(division, from, to).chain(pending -> IndicatorResult.<IndicatorResult>list(
+                "key.unitId = ?1 and key.indicatorCode = ?2 and key.year between ?3 and ?4", division, i.code(), from, to)
+                .chain(rows -> catalog.resolver(to).map(resolver -> view(division, i, from, to, rows, pending,
+                        TargetInForce.resolve(resolver, division, i.code())))));
     }
 
     private static SeriesView view(String division, IndicatorDefinition i, int from, int to, List<IndicatorResult> rows,
-            Optional<TargetInForce> inForce) {
+            Map<Integer, Long> pending, Optional<TargetInForce> inForce) {
         Map<Integer, IndicatorResult> byYear = rows.stream().collect(Collectors.toMap(r -> r.key.year(), Function.identity()));
         List<SeriesView.Year> years = new ArrayList<>();
         List<LinearTrend.Point> usable = new ArrayList<>();
@@ -61,7 +62,8 @@ public class SeriesService {
             IndicatorResult r = byYear.get(y);
             if (r == null) {
                 years.add(new SeriesView.Year(y, ResultStatus.NOT_COMPUTED, null, null, null, null, null, null, null, null,
-                        null, null, null, null, "NOT_STORED: no result is recorded for this division and year", false));
+                        null, null, null, null, "NOT_STORED: no result is recorded for this division and year",
+                        pending.getOrDefault(y, 0L), false));
                 continue;
             }
             boolean used = r.value != null && projectable(r.status);
@@ -70,7 +72,8 @@ public class SeriesService {
             }
             years.add(new SeriesView.Year(y, r.status, r.value, r.numerator, r.denominator, r.population,
                     r.populationSource, r.comparator, r.threshold,
-                    r.upper, r.profileId, r.completeness, r.unitsDecided, r.unitsExpected, r.reason, used));
+                    r.upper, r.profileId, r.completeness, r.unitsDecided, r.unitsExpected, r.reason,
+                    pending.getOrDefault(y, 0L), used));
         }
         SeriesView.Target target = inForce.map(t -> new SeriesView.Target(t.profileId(), t.profileDivisionCode(),
                 t.target().comparator(), t.target().threshold(), t.target().upper(), t.target().deadlineYear(),
