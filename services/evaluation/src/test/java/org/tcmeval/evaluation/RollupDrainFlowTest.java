@@ -153,6 +153,7 @@ class RollupDrainFlowTest {
                 .containsOnly("pending");
         assertThat(fhirStatuses("450981", year)).containsOnly("complete");
         assertThat(seriesPending("4509", year)).as("the city's year in its series").isEqualTo(1);
+        assertThat(seriesCsvPending("4509", year)).as("and in the series' CSV").isEqualTo("1");
 
         drain.drainNow(Duration.ofSeconds(30));
         // The city's sums are the county's: 15 / 300,000 * 10,000 = 0.5.
@@ -161,6 +162,7 @@ class RollupDrainFlowTest {
         assertThat(childrenPending("45", year)).as("drained for the city and the province").isZero();
         assertThat(fhirStatuses("4509", year)).containsOnly("complete");
         assertThat(seriesPending("4509", year)).isZero();
+        assertThat(seriesCsvPending("4509", year)).isEqualTo("0");
         long sequence = cell("4509", year, DENSITY).getLong("sequence");
 
         // 容县 (450921) joins: (15 + 5) / (300,000 + 200,000) * 10,000 = 0.4 for the city, once drained.
@@ -181,6 +183,18 @@ class RollupDrainFlowTest {
         return given().auth().oauth2(EngineFlowTest.GUANGXI_READER).queryParam("from", year).queryParam("to", year)
                 .get("/api/v1/scorecards/" + division + "/indicators/" + DENSITY + "/series").then().statusCode(200)
                 .extract().jsonPath().getLong("years[0].pending");
+    }
+
+    /** The last column, {@code pending}, of the series CSV's one REPORTED line. */
+    static String seriesCsvPending(String division, int year) {
+        String csv = new String(given().auth().oauth2(EngineFlowTest.GUANGXI_READER).queryParam("from", year)
+                .queryParam("to", year).accept("text/csv").get("/api/v1/scorecards/" + division + "/indicators/"
+                        + DENSITY + "/series").then().statusCode(200).extract().asByteArray(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).endsWith(",pending");
+        String reported = java.util.Arrays.stream(lines).filter(l -> l.startsWith("REPORTED,")).findFirst().orElseThrow();
+        return reported.substring(reported.lastIndexOf(',') + 1);
     }
 
     /** The status of every summary MeasureReport of the division's FHIR export. */

@@ -14,27 +14,31 @@ public final class TrendCsv {
     private TrendCsv() {
     }
 
-    /** BASELINE (the plan's value), one REPORTED line per year, and a PROJECTION line. */
+    /**
+     * BASELINE (the plan's value), one REPORTED line per year, and a PROJECTION line. {@code pending} is
+     * last, so a sheet that reads columns by position keeps working; it is empty on the lines that are
+     * not a stored year.
+     */
     public static String series(SeriesView v) {
         List<List<Object>> rows = new ArrayList<>();
         rows.add(List.of("kind", "divisionCode", "indicatorCode", "year", "status", "value", "numerator", "denominator",
                 "comparator", "threshold", "upper", "profileId", "completeness", "inProjection", "reason", "population",
-                "populationSource"));
+                "populationSource", "pending"));
         if (v.baseline() != null) {
             rows.add(Arrays.asList("BASELINE", v.baseline().divisionCode(), v.indicatorCode(), v.baseline().year(), null,
-                    v.baseline().value(), null, null, null, null, null, null, null, false, null, null, null));
+                    v.baseline().value(), null, null, null, null, null, null, null, false, null, null, null, null));
         }
         for (SeriesView.Year y : v.years()) {
             rows.add(Arrays.asList("REPORTED", v.divisionCode(), v.indicatorCode(), y.year(), y.status(), y.value(),
                     y.numerator(), y.denominator(), y.comparator(), y.threshold(), y.upper(), y.profileId(),
-                    y.completeness(), y.inProjection(), y.reason(), y.population(), y.populationSource()));
+                    y.completeness(), y.inProjection(), y.reason(), y.population(), y.populationSource(), y.pending()));
         }
         SeriesView.Projection p = v.projection();
         SeriesView.Target t = v.target();
         rows.add(Arrays.asList("PROJECTION", v.divisionCode(), v.indicatorCode(), p.year(), p.verdict(), p.value(), null,
                 null, t == null ? null : t.comparator(), t == null ? null : t.threshold(), t == null ? null : t.upper(),
                 t == null ? null : t.profileId(), null, false, p.notProjectedBecause() == null ? p.en()
-                        : p.notProjectedBecause() + ": " + p.en(), null, null));
+                        : p.notProjectedBecause() + ": " + p.en(), null, null, null));
         return DrillCsv.write(rows);
     }
 
