@@ -142,7 +142,7 @@ public class Evaluator {
             // The report refs (new ones, and county codes just set) must be in the database before the
             // set-based reads below.
             return chain.chain(() -> store.get())
-                    .chain(() -> Contributions.applyAll(List.copyOf(work.values()), resolvers, residents))
+                    .chain(() -> ContributionStore.applyAll(List.copyOf(work.values()), resolvers, residents))
                     .chain(this::judgeAll);
         });
     }
