@@ -37,7 +37,7 @@ public class ResultPublisher {
     Outbox outbox;
 
     /** Fills a result (not persisted) from an evaluation; shared by the recorder and the scorecard. */
-    public static IndicatorResult toResult(int year, Evaluator.Evaluation ev) {
+    public static IndicatorResult toResult(int year, Judging.Evaluation ev) {
         Judgement j = ev.judgement();
         IndicatorResult r = new IndicatorResult();
         r.key = new IndicatorResult.Key(j.divisionCode(), j.indicatorCode(), year);
@@ -81,7 +81,7 @@ public class ResultPublisher {
      * entities: a burst judges thousands of results per batch, and hydrating, snapshotting and
      * dirty-checking each cost more than the judging.
      */
-    public Uni<Void> recordAll(int year, List<Evaluator.Evaluation> evaluations) {
+    public Uni<Void> recordAll(int year, List<Judging.Evaluation> evaluations) {
         if (evaluations.isEmpty()) {
             return Uni.createFrom().voidItem();
         }

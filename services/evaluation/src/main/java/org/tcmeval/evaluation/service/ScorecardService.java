@@ -30,7 +30,7 @@ import org.tcmeval.targets.TargetResolver;
 public class ScorecardService {
 
     @Inject
-    Evaluator evaluator;
+    Judging judging;
 
     @Inject
     TargetCatalog catalog;
@@ -68,7 +68,7 @@ public class ScorecardService {
                             .collect(Collectors.toMap(r -> r.key.indicatorCode(), Function.identity()));
                     List<IndicatorDefinition> unstored = Indicators.ALL.stream()
                             .filter(i -> !byCode.containsKey(i.code())).toList();
-                    return evaluator.evaluateAll(divisionCode, unstored, year, resolver, evaluator.lookups())
+                    return judging.evaluateAll(divisionCode, unstored, year, resolver, judging.lookups())
                             .chain(evaluations -> RollupDeltas.pending(divisionCode, year).map(pending -> {
                                 Map<String, IndicatorResult> judged = new java.util.HashMap<>();
                                 evaluations.forEach(ev -> judged.put(ev.judgement().indicatorCode(),
@@ -96,7 +96,7 @@ public class ScorecardService {
         return RollupDeltas.pending(divisionCode, year).chain(pending -> chosen.evaluate(divisionCode, year, profileId)
                 .map(evaluations -> {
             List<ScorecardView.Entry> entries = new ArrayList<>();
-            for (Evaluator.Evaluation ev : evaluations) {
+            for (Judging.Evaluation ev : evaluations) {
                 Indicators.byCode(ev.judgement().indicatorCode())
                         .ifPresent(i -> entries.add(entry(i, ResultPublisher.toResult(year, ev))));
             }
