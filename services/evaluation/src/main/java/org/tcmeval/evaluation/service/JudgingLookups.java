@@ -17,8 +17,8 @@ import org.tcmeval.targets.InstitutionType;
 
 /**
  * Per-batch caches of what every judgement of a division reads: prefetched in a few statements per
- * year, so that judging thousands of results is plain Java. Its own class because a scorecard or a
- * chosen profile keeps one across several calls into {@link Judging}.
+ * year, so that judging thousands of results is plain Java. A class of its own because callers
+ * outside {@link Judging} hold one: a chosen profile prefetches into one and judges with it.
  */
 public final class JudgingLookups {
 
