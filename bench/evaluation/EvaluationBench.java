@@ -419,7 +419,7 @@ public class EvaluationBench {
     }
 
     /**
-     * The cost of the registration advisory lock judging takes (Evaluator.lockRegistrations: one shared
+     * The cost of the registration advisory lock judging takes (AdvisoryLocks.lockRegistrations: one shared
      * {@code pg_advisory_xact_lock_shared} per judging transaction and province): the same one-statement
      * transaction timed with and without it, here without contention (no registration changes during the
      * burst, so the burst never waits for it; only a registration, which takes it exclusively, can).

@@ -19,7 +19,7 @@ import org.tcmeval.engine.TargetInForce;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.ReportRef;
-import org.tcmeval.evaluation.service.Evaluator.Evaluation;
+import org.tcmeval.evaluation.service.Judging.Evaluation;
 import org.tcmeval.support.problem.ProblemException;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
@@ -47,7 +47,7 @@ public class ChosenProfile {
     EvaluationConfig config;
 
     @Inject
-    Evaluator evaluator;
+    Judging judging;
 
     @Inject
     DivisionPopulations populations;
@@ -75,8 +75,8 @@ public class ChosenProfile {
                 }
                 Log.debugf("chosen profile %s at %s %d: %d indicators from stored sums, %d recomputed", profileId,
                         division, year, same.size(), other.size());
-                Evaluator.Lookups lookups = evaluator.lookups();
-                return evaluator.evaluateAll(division, same, year, chosen, lookups).chain(stored -> (other.isEmpty()
+                JudgingLookups lookups = judging.lookups();
+                return judging.evaluateAll(division, same, year, chosen, lookups).chain(stored -> (other.isEmpty()
                         ? Uni.createFrom().item(List.<Evaluation>of()) : evaluate(division, year, chosen, other))
                         .map(recomputed -> merge(stored, recomputed, other)));
             }));
@@ -135,9 +135,9 @@ public class ChosenProfile {
                                 ? null : residents.get(w.unit().ownDivision()), changes);
                     }
                     Map<Contributions.SumsKey, Tally> sums = changes.deltas.getOrDefault(year, Map.of());
-                    Evaluator.Lookups lookups = evaluator.lookups();
+                    JudgingLookups lookups = judging.lookups();
                     return lookups.prefetch(year, Set.of(division)).map(v -> Indicators.ALL.stream()
-                            .map(i -> evaluator.judge(division, i, year, resolver, sums, lookups)).toList());
+                            .map(i -> judging.judge(division, i, year, resolver, sums, lookups)).toList());
                 });
             });
         });

@@ -39,6 +39,9 @@ public class DivisionProjection implements DeadLetterHandler {
     Evaluator evaluator;
 
     @Inject
+    Judging judging;
+
+    @Inject
     DeadLetters deadLetters;
 
     /** Completes once the change has committed (or the record is a stored dead letter): only then is it acknowledged. */
@@ -120,7 +123,7 @@ public class DivisionProjection implements DeadLetterHandler {
                                 java.util.Set<Evaluator.Touch> touched = new java.util.TreeSet<>();
                                 stored.forEach(r -> touched.add(new Evaluator.Touch(code, r.key.indicatorCode(),
                                         r.key.year())));
-                                return evaluator.judgeAll(touched);
+                                return judging.judgeAll(touched);
                             });
                 });
     }

@@ -50,6 +50,9 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
     Evaluator evaluator;
 
     @Inject
+    Judging judging;
+
+    @Inject
     ReportApplier reports;
 
     @Inject
@@ -175,7 +178,7 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
             }
         }
         List<UUID> sorted = List.copyOf(ids);
-        return Evaluator.lockInstitutions(sorted).chain(() -> Evaluator.lockRegistrations(false, provinces))
+        return AdvisoryLocks.lockInstitutions(sorted).chain(() -> AdvisoryLocks.lockRegistrations(false, provinces))
                 .chain(() -> OperatingInstitutions.registered(provinces))
                 .chain(() -> ReportRef.<ReportRef>list("institutionId in ?1", sorted))
                 .chain(reports -> evaluator.applyAndJudgeAll(reports)).chain(() -> rejudgeRegistrations(changes))
@@ -221,6 +224,6 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
     Uni<Void> rejudge(List<IndicatorResult.Key> stale) {
         Set<Evaluator.Touch> touched = new TreeSet<>();
         stale.forEach(k -> touched.add(new Evaluator.Touch(k.unitId(), k.indicatorCode(), k.year())));
-        return evaluator.judgeAll(touched);
+        return judging.judgeAll(touched);
     }
 }

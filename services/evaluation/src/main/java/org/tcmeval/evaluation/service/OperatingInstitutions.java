@@ -32,11 +32,11 @@ public class OperatingInstitutions {
 
     /**
      * Per province, county and type. Takes the provinces' registration lock shared until commit first
-     * (see {@link Evaluator#lockRegistrations}): no registration commits between the token read and a
+     * (see {@link AdvisoryLocks#lockRegistrations}): no registration commits between the token read and a
      * count, so a count is exactly that of its token.
      */
     Uni<Map<String, Map<String, Map<InstitutionType, Long>>>> of(int year, List<String> provinces) {
-        return Evaluator.lockRegistrations(true, provinces).chain(() -> tokens(provinces)).chain(tokens -> {
+        return AdvisoryLocks.lockRegistrations(true, provinces).chain(() -> tokens(provinces)).chain(tokens -> {
             Map<String, Map<String, Map<InstitutionType, Long>>> result = new HashMap<>();
             List<String> stale = new ArrayList<>();
             for (String p : provinces) {

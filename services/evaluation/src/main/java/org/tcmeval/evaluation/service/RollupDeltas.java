@@ -49,7 +49,7 @@ final class RollupDeltas {
         }
         return BulkSql.executeColumns("insert into rollup_delta (" + COLUMNS + ") select r.*, " + BATCH + " from "
                 + BulkSql.unnest("int", "text", "text", "text", "numeric", "numeric", "bigint", "bigint", "bigint",
-                        "bigint") + " as r", 100_000, Contributions.withTallies(tallies,
+                        "bigint") + " as r", 100_000, ContributionStore.withTallies(tallies,
                                 keys.stream().map(k -> year).toArray(Integer[]::new),
                                 keys.stream().map(SumsKey::division).toArray(String[]::new),
                                 keys.stream().map(SumsKey::indicator).toArray(String[]::new),

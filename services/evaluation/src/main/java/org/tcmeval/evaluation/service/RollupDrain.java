@@ -38,7 +38,7 @@ public class RollupDrain {
     Vertx vertx;
 
     @Inject
-    Evaluator evaluator;
+    Judging judging;
 
     @Inject
     EvaluationConfig config;
@@ -128,6 +128,6 @@ public class RollupDrain {
                 .chain(locked -> !locked ? Uni.createFrom().item(false)
                         // Shared like a poll's: a target change commits before or after this drain's judging.
                         : TargetCatalog.lockShared().chain(() -> RollupDeltas.fold(province))
-                                .chain(touched -> evaluator.judgeNow(touched)).replaceWith(true)));
+                                .chain(touched -> judging.judgeNow(touched)).replaceWith(true)));
     }
 }

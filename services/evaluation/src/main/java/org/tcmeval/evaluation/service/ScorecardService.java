@@ -30,7 +30,7 @@ import org.tcmeval.targets.TargetResolver;
 public class ScorecardService {
 
     @Inject
-    Evaluator evaluator;
+    Judging judging;
 
     @Inject
     TargetCatalog catalog;
@@ -68,11 +68,11 @@ public class ScorecardService {
                             .collect(Collectors.toMap(r -> r.key.indicatorCode(), Function.identity()));
                     List<IndicatorDefinition> unstored = Indicators.ALL.stream()
                             .filter(i -> !byCode.containsKey(i.code())).toList();
-                    return evaluator.evaluateAll(divisionCode, unstored, year, resolver, evaluator.lookups())
+                    return judging.evaluateAll(divisionCode, unstored, year, resolver, judging.lookups())
                             .chain(evaluations -> RollupDeltas.pending(divisionCode, year).map(pending -> {
                                 Map<String, IndicatorResult> judged = new java.util.HashMap<>();
                                 evaluations.forEach(ev -> judged.put(ev.judgement().indicatorCode(),
-                                        ResultPublisher.toResult(year, ev)));
+                                        ResultMapping.toResult(year, ev)));
                                 List<ScorecardView.Entry> entries = new ArrayList<>();
                                 for (IndicatorDefinition i : Indicators.ALL) {
                                     IndicatorResult r = byCode.containsKey(i.code()) ? byCode.get(i.code())
@@ -96,9 +96,9 @@ public class ScorecardService {
         return RollupDeltas.pending(divisionCode, year).chain(pending -> chosen.evaluate(divisionCode, year, profileId)
                 .map(evaluations -> {
             List<ScorecardView.Entry> entries = new ArrayList<>();
-            for (Evaluator.Evaluation ev : evaluations) {
+            for (Judging.Evaluation ev : evaluations) {
                 Indicators.byCode(ev.judgement().indicatorCode())
-                        .ifPresent(i -> entries.add(entry(i, ResultPublisher.toResult(year, ev))));
+                        .ifPresent(i -> entries.add(entry(i, ResultMapping.toResult(year, ev))));
             }
             return new ScorecardView(divisionCode, Scoring.scopeOf(divisionCode), year, profileId, pending, entries);
         }));
@@ -112,7 +112,7 @@ public class ScorecardService {
     private static ScorecardView.Entry entry(IndicatorDefinition i, IndicatorResult r) {
         return new ScorecardView.Entry(i.code(), i.nameZh(), i.nameEn(), i.unit(), r.value, r.numerator, r.denominator,
                 r.comparator, r.threshold, r.upper, r.status, r.profileId, r.completeness, r.unitsDecided,
-                r.unitsExpected, r.reason, r.condition, ResultPublisher.readFigures(r.actualFigures), r.population,
+                r.unitsExpected, r.reason, r.condition, ResultMapping.readFigures(r.actualFigures), r.population,
                 r.populationSource, r.sequence,
                 r.updatedAt);
     }
