@@ -1,3 +1,5 @@
+import static org.tcmeval.infra.Latencies.secondsSince;
+
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -6,16 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,9 +30,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.postgresql.PGConnection;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
@@ -44,16 +39,22 @@ import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.events.TargetProfileChanged;
 import org.tcmeval.events.TargetSpec;
 import org.tcmeval.events.Topics;
+import org.tcmeval.infra.BenchKnobs;
+import org.tcmeval.infra.BenchService;
 import org.tcmeval.infra.KafkaBroker;
+import org.tcmeval.infra.Latencies;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.infra.ProcessCpu;
 import org.tcmeval.infra.ProcessMemory;
+import org.tcmeval.infra.Processes;
 import org.tcmeval.launcher.DemoYear;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.demo.DemoProvince;
 import org.tcmeval.registry.mapping.InstitutionCsv;
 import org.tcmeval.targets.CanonicalProfiles;
 import org.tcmeval.targets.TargetProfile;
+import org.tcmeval.testing.BenchTokens;
 
 /**
  * Evaluation benchmark (issue 8): the demo province's 2024 year, as approved report-submitted events,
@@ -65,7 +66,6 @@ import org.tcmeval.targets.TargetProfile;
 public class EvaluationBench {
 
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
     static final Set<String> NOT_FIGURES = Set.of("uscc", "registrationNumber", "divisionCode", "period", "techniques");
 
     record Report(String id, String kind, String reporter, String institutionId, String division,
@@ -78,7 +78,7 @@ public class EvaluationBench {
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         Path jar = Path.of("services/evaluation/target/quarkus-app/quarkus-run.jar");
         Path work = Files.createTempDirectory("evaluation-bench");
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        BenchTokens tokens = BenchTokens.generate();
 
         DemoProvince.Data province = DemoProvince.generate(seed);
         DemoYear.Year year = DemoYear.generate(province, seed);
@@ -112,27 +112,17 @@ public class EvaluationBench {
             int managementPort = Ports.free();
             Path log = work.resolve("evaluation.log");
             // The launcher's JVM options and environment: what is measured is what runs.
-            List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(javaBinary());
-            String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
-            if (extraOpts != null && !extraOpts.isBlank()) {
-                command.addAll(List.of(extraOpts.trim().split("\\s+")));
-            }
-            command.addAll(List.of("-Dquarkus.profile=bench", "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + managementPort,
-                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
-                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
-                    "-Dquarkus.datasource.username=" + postgres.user(),
-                    "-Dquarkus.datasource.password=" + postgres.password(),
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dquarkus.oidc.auth-server-url=",
-                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                    "-Dquarkus.oidc.token.issuer=" + ISSUER,
-                    "-jar", jar.toString()));
+            List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(Processes.javaBinary());
+            command.addAll(BenchKnobs.extraJvmOptions());
+            command.addAll(BenchService.systemProperties(port, managementPort, postgres, database, kafka));
+            command.add("-Dquarkus.oidc.auth-server-url=");
+            command.addAll(tokens.oidcSystemProperties());
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             launch.environment().putAll(org.tcmeval.launcher.ServiceProcess.JVM_ENVIRONMENT);
             service = launch.start();
             // Health is on the management interface, not the API port.
-            awaitReady("http://127.0.0.1:" + managementPort, service, log);
+            BenchService.awaitReady("http://127.0.0.1:" + managementPort, service, log, Duration.ofSeconds(120));
             System.out.println("evaluation is up (log: " + log + ")");
 
             // The catalog's profiles and the registry's institutions, as their services publish them.
@@ -158,8 +148,8 @@ public class EvaluationBench {
                 published++;
             }
             producer.flush();
-            while (count(postgres, database, "select count(*) from institution_ref") < published
-                    || count(postgres, database, "select count(*) from target_profile_ref") < CanonicalProfiles.ALL.size()) {
+            while (postgres.count(database, "select count(*) from institution_ref") < published
+                    || postgres.count(database, "select count(*) from target_profile_ref") < CanonicalProfiles.ALL.size()) {
                 Thread.sleep(200);
             }
             System.out.printf("  %-52s %7d rows  %7.2f s%n", "institutions and profiles projected", published,
@@ -173,10 +163,10 @@ public class EvaluationBench {
             if (statements) {
                 resetStatementStatistics(postgres, database);
             }
-            double cpuBefore = cpuSeconds(service.pid());
+            double cpuBefore = ProcessCpu.seconds(service.pid());
             ProcessMemory.resetPeak(service.pid());
-            double pgCpuBefore = postgresCpuSeconds(postgres);
-            long commitsBefore = count(postgres, database,
+            double pgCpuBefore = ProcessCpu.withChildrenSeconds(postgres.postmasterPid());
+            long commitsBefore = postgres.count(database,
                     "select xact_commit from pg_stat_database where datname = current_database()");
             long start = System.nanoTime();
             var lastOfPartition = new ConcurrentHashMap<Integer, String>();
@@ -191,13 +181,13 @@ public class EvaluationBench {
             producer.flush();
             double sent = secondsSince(start);
             double absorbed = awaitAbsorbed(postgres, database, lastOfPartition.values(), reports.size(), start);
-            trimOnEnd(service.pid());
+            BenchKnobs.trimOnEnd(service.pid());
             awaitZero(postgres, database, "select count(*) from outbox_event where published_at is null", 20);
             double relayed = secondsSince(start);
-            double cpu = cpuSeconds(service.pid()) - cpuBefore;
-            double pgCpu = postgresCpuSeconds(postgres) - pgCpuBefore;
-            long results = count(postgres, database, "select count(*) from indicator_result");
-            long events = count(postgres, database, "select count(*) from outbox_event");
+            double cpu = ProcessCpu.seconds(service.pid()) - cpuBefore;
+            double pgCpu = ProcessCpu.withChildrenSeconds(postgres.postmasterPid()) - pgCpuBefore;
+            long results = postgres.count(database, "select count(*) from indicator_result");
+            long events = postgres.count(database, "select count(*) from outbox_event");
             System.out.printf("  %-52s %7d       %7.2f s%n", "burst sent to Kafka", reports.size(), sent);
             System.out.printf("  %-52s %7d       %7.2f s %8.0f reports/s   (%.1fx the COPY)%n",
                     "burst absorbed (every report applied and committed)", reports.size(), absorbed,
@@ -206,28 +196,29 @@ public class EvaluationBench {
                     "last target-evaluated acknowledged by Kafka", events, relayed, results);
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second (load average %s)%n",
                     "evaluation CPU time for the burst", cpu, reports.size() / cpu,
-                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                    ProcessCpu.loadAverage());
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second%n", "PostgreSQL CPU time for the burst",
                     pgCpu, reports.size() / pgCpu);
-            System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", rss(service.pid()) / 1024);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS peak during the burst",
                     ProcessMemory.peakRssKb(service.pid()) / 1024);
-            memory(service.pid(), work, "right-after");
+            BenchKnobs.printMemory(service.pid(), work, "right-after");
             if (statements) {
                 printStatementStatistics(postgres, database, reports.size());
             }
             // Settled: what the service keeps once idle (the launcher's idle heap trim gives heap back).
-            Thread.sleep(settleSeconds() * 1000L);
-            System.out.printf("  %-52s %7d MB   (after %d s idle)%n", "evaluation RSS settled", rss(service.pid()) / 1024,
-                    settleSeconds());
-            memory(service.pid(), work, "settled");
-            registrationLock(postgres, database, count(postgres, database,
+            Thread.sleep(BenchKnobs.settleSeconds() * 1000L);
+            System.out.printf("  %-52s %7d MB   (after %d s idle)%n", "evaluation RSS settled", ProcessMemory.rssKb(service.pid()) / 1024,
+                    BenchKnobs.settleSeconds());
+            BenchKnobs.printMemory(service.pid(), work, "settled");
+            registrationLock(postgres, database, postgres.count(database,
                     "select xact_commit from pg_stat_database where datname = current_database()") - commitsBefore,
                     absorbed);
 
             // Scorecards: stored results, and the same divisions judged on reading under a chosen profile.
             String base = "http://127.0.0.1:" + port;
-            String token = token(keys);
+            // An access token for the API, as Keycloak issues them.
+            String token = tokens.token("bench-dashboard", "dashboard-reader", "45", "tcm-api", "account");
             for (String[] q : new String[][] {{"45", null}, {"4509", null}, {"4509", "guangxi-2022"},
                     {"45", "guangxi-2022"}}) {
                 List<Long> times = new ArrayList<>();
@@ -236,10 +227,10 @@ public class EvaluationBench {
                     scorecard(base, token, q[0], q[1]);
                     times.add(System.nanoTime() - t0);
                 }
-                Collections.sort(times);
+                Latencies reads = Latencies.of(times);
                 System.out.printf("  %-52s %7s       median %6.1f ms  max %6.1f ms%n", "scorecard " + q[0]
                         + (q[1] == null ? " (stored)" : " under " + q[1] + " (on reading)"), "5 reads",
-                        times.get(2) / 1e6, times.get(4) / 1e6);
+                        reads.atMs(0.5), reads.maxMs());
             }
 
             // Issue 8's "done when": which cells of the demo year say nothing, and why; and a chosen profile that
@@ -254,10 +245,10 @@ public class EvaluationBench {
             // Dashboard reads (issue 9): open-loop at a fixed rate over the stored results.
             int readRate = args.length > 3 ? Integer.parseInt(args[3]) : 50;
             int readSeconds = args.length > 4 ? Integer.parseInt(args[4]) : 30;
-            double readCpu = cpuSeconds(service.pid());
+            double readCpu = ProcessCpu.seconds(service.pid());
             reads(base, token, institutionDivision, readRate, readSeconds);
             System.out.printf("  %-52s %7.2f s   (load average %s)%n", "evaluation CPU time for the reads",
-                    cpuSeconds(service.pid()) - readCpu, Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+                    ProcessCpu.seconds(service.pid()) - readCpu, ProcessCpu.loadAverage());
 
             // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
             steady(postgres, database, producer, reports, rate, seconds);
@@ -268,21 +259,11 @@ public class EvaluationBench {
                         postgres.jdbcUrl(database), postgres.user(), postgres.password(), base);
                 Thread.sleep(Long.parseLong(hold.strip()) * 1000);
             }
-            System.out.printf("  %-52s %7d MB%n", "evaluation RSS at the end", rss(service.pid()) / 1024);
+            System.out.printf("  %-52s %7d MB%n", "evaluation RSS at the end", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("%n%d CPUs; goals: >= 2,000 reports/s absorbed, from scratch < 10 s, p99 < 1 s, RSS < 300 MB%n",
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor();
-            }
-            kafka.close();
-            postgres.close();
-            for (String data : List.of("pg", "kafka")) {
-                try (var files = Files.walk(work.resolve(data))) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
+            BenchService.tearDown(work, kafka, postgres, java.util.Collections.singletonList(service));
         }
     }
 
@@ -348,7 +329,7 @@ public class EvaluationBench {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         OffsetDateTime windowStart = OffsetDateTime.now();
         Thread poller = new Thread(() -> {
-            try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+            try (Connection c = postgres.connect(database);
                  PreparedStatement q = c.prepareStatement("select report_id::text, revision from report_ref"
                          + " where report_id = any(cast(? as uuid[]))")) {
                 while (!Thread.currentThread().isInterrupted()) {
@@ -400,12 +381,11 @@ public class EvaluationBench {
         }
         poller.interrupt();
         poller.join();
-        List<Long> l = new ArrayList<>(latencies);
-        Collections.sort(l);
+        Latencies l = Latencies.of(latencies);
         System.out.printf("  %-52s %7d       p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d never seen)%n",
-                "steady " + rate + "/s for " + seconds + " s: send -> committed", l.size(), l.get(l.size() / 2) / 1e6,
-                l.get((int) (l.size() * 0.99)) / 1e6, l.get(l.size() - 1) / 1e6, pending.size());
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+                "steady " + rate + "/s for " + seconds + " s: send -> committed", l.count(), l.atMs(0.5),
+                l.atMs(0.99), l.maxMs(), pending.size());
+        try (Connection c = postgres.connect(database);
              PreparedStatement q = c.prepareStatement("select count(*), percentile_cont(0.5) within group (order by"
                      + " extract(epoch from published_at - created_at)), percentile_cont(0.99) within group (order by"
                      + " extract(epoch from published_at - created_at)) from outbox_event where created_at >= ?")) {
@@ -429,19 +409,19 @@ public class EvaluationBench {
      * (still empty) server is restarted with it before the service connects.
      */
     static void loadStatementStatistics(PostgresServer postgres, String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.createStatement().execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
         }
         postgres.kill();
         postgres.start();
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.createStatement().execute("create extension if not exists pg_stat_statements");
         }
     }
 
     /** The burst's statements by total execution time (reset after the projections, so the burst's alone). */
     static void printStatementStatistics(PostgresServer postgres, String database, int reports) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect(database);
              ResultSet rs = c.createStatement().executeQuery("select calls, total_exec_time, total_plan_time, rows,"
                      + " left(regexp_replace(query, '\\s+', ' ', 'g'), 150) from pg_stat_statements"
                      + " order by total_exec_time desc limit 25")) {
@@ -454,7 +434,7 @@ public class EvaluationBench {
     }
 
     static void resetStatementStatistics(PostgresServer postgres, String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.createStatement().execute("select pg_stat_statements_reset()");
         }
     }
@@ -463,7 +443,7 @@ public class EvaluationBench {
             throws Exception {
         int n = 2_000;
         double[] perTx = new double[2];
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.setAutoCommit(false);
             // As in the service: a statement of its own (one more round trip) in a transaction that reads.
             String lock = "select 1 from (select pg_advisory_xact_lock_shared(hashtext(k)) from"
@@ -500,7 +480,7 @@ public class EvaluationBench {
                     .append(r.institutionId() == null ? "\\N" : r.institutionId()).append('\t').append(r.division())
                     .append("\t2024\t2024\t1\t1\tAPPROVED\t").append(figures).append("\t1\t").append(figures).append('\n');
         }
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.createStatement().execute("create table bench_ref (like report_ref including all)");
             c.setAutoCommit(false);
             long start = System.nanoTime();
@@ -574,20 +554,14 @@ public class EvaluationBench {
                 elapsed, county);
         names.add("all");
         for (String n : names) {
-            List<Long> t = new ArrayList<>(times.getOrDefault(n, List.of()));
-            Collections.sort(t);
+            Latencies t = Latencies.of(times.getOrDefault(n, List.of()));
             if (t.isEmpty()) {
                 continue;
             }
-            System.out.printf("  %-52s %5d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %s%n", n, t.size(),
-                    pct(t, 50), pct(t, 95), pct(t, 99), t.get(t.size() - 1) / 1e6,
+            System.out.printf("  %-52s %5d  p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  max %6.1f ms  %s%n", n, t.count(),
+                    t.nearestRankMs(50), t.nearestRankMs(95), t.nearestRankMs(99), t.maxMs(),
                     n.equals("all") ? "" : "HTTP " + statuses.get(n));
         }
-    }
-
-    static double pct(List<Long> sorted, int p) {
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i))) / 1e6;
     }
 
     static HttpRequest get(String url, String token) {
@@ -648,23 +622,6 @@ public class EvaluationBench {
         System.out.printf("  scorecard %s stored vs under guangxi-2022 on reading: %d fields differ%n", division, differ);
     }
 
-    static String token(KeyPair keys) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject("bench-dashboard");
-        claims.setClaim("typ", "Bearer");   // an access token for the API, as Keycloak issues them
-        claims.setAudience("tcm-api", "account");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
-        claims.setClaim("realm_access", Map.of("roles", List.of("dashboard-reader")));
-        claims.setClaim("division", "45");
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
-    }
-
     static KafkaProducer<String, String> producer(String bootstrap) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
@@ -672,73 +629,6 @@ public class EvaluationBench {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         return new KafkaProducer<>(p);
-    }
-
-    static double cpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-    }
-
-    /**
-     * TCM_BENCH_TRIM_ON_END: what libs/service-support's {@code IdleHeapTrimmer.requestTrim()} does when
-     * the service calls it at the end of a burst (a full collection, then malloc_trim), done from
-     * outside through jcmd, to measure the hook before the service code calls it.
-     */
-    static void trimOnEnd(long pid) throws Exception {
-        if (System.getenv("TCM_BENCH_TRIM_ON_END") != null) {
-            long t0 = System.nanoTime();
-            ProcessMemory.jcmd(pid, "GC.run");
-            ProcessMemory.jcmd(pid, "System.trim_native_heap");
-            System.out.printf("  trim at the end of the burst (jcmd GC.run + System.trim_native_heap): %.2f s%n",
-                    (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    /**
-     * With {@code -XX:NativeMemoryTracking=summary} in TCM_BENCH_JVM_OPTS: where the memory is (NMT
-     * committed MB by category, heap committed/used) on one line; the full jcmd output goes to the work folder.
-     */
-    static void memory(long pid, Path work, String when) throws Exception {
-        String opts = System.getenv("TCM_BENCH_JVM_OPTS");
-        if (opts != null && opts.contains("NativeMemoryTracking")) {
-            Path dump = work.resolve("memory-" + when + ".txt");
-            System.out.printf("  memory %s: %s (%s)%n", when, ProcessMemory.breakdown(pid, dump), dump);
-        }
-    }
-
-    /** Idle time before the settled RSS ({@code TCM_BENCH_SETTLE_SECONDS}, default 15). */
-    static int settleSeconds() {
-        String s = System.getenv("TCM_BENCH_SETTLE_SECONDS");
-        return s == null || s.isBlank() ? 15 : Integer.parseInt(s.strip());
-    }
-
-    /**
-     * PostgreSQL's CPU: the postmaster, its live backends and those that exited (the postmaster's
-     * children's time); the service's share of a burst is only half the cost when the rest is SQL.
-     */
-    static double postgresCpuSeconds(PostgresServer postgres) throws Exception {
-        long pid = postgres.postmasterPid();
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        double total = (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0 + cpuSeconds(pid);
-        for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.children().toList()).orElse(List.of())) {
-            try {
-                total += cpuSeconds(child.pid());
-            } catch (java.io.IOException gone) {
-                // exited between the listing and the read: counted in the postmaster's children's time
-            }
-        }
-        return total;
-    }
-
-    static long rss(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
     }
 
     /**
@@ -751,7 +641,7 @@ public class EvaluationBench {
      */
     static double awaitAbsorbed(PostgresServer postgres, String database, java.util.Collection<String> lastIds,
             int expected, long start) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect(database);
              PreparedStatement probe = c.prepareStatement("select count(*) from report_ref where report_id = any(?)");
              PreparedStatement all = c.prepareStatement("select count(*) from report_ref")) {
             probe.setArray(1, c.createArrayOf("uuid", lastIds.stream().map(UUID::fromString).toArray()));
@@ -779,7 +669,7 @@ public class EvaluationBench {
 
     /** Polls {@code sql} (a count) on one open connection until it answers 0. */
     static void awaitZero(PostgresServer postgres, String database, String sql, long sleepMillis) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
+        try (Connection c = postgres.connect(database);
              PreparedStatement q = c.prepareStatement(sql)) {
             while (true) {
                 try (ResultSet rs = q.executeQuery()) {
@@ -791,42 +681,5 @@ public class EvaluationBench {
                 Thread.sleep(sleepMillis);
             }
         }
-    }
-
-    static long count(PostgresServer postgres, String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException notYet) {
-            return 0;
-        }
-    }
-
-    static void awaitReady(String base, Process service, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited; see " + log);
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("service not ready within 120 s; see " + log);
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
     }
 }

@@ -1,3 +1,5 @@
+import static org.tcmeval.infra.Latencies.secondsSince;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -5,23 +7,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
+import org.tcmeval.infra.BenchService;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.infra.Processes;
 import org.tcmeval.registry.demo.DemoProvince;
+import org.tcmeval.testing.BenchTokens;
 
 /**
  * Import benchmark of the institution registry, not a test: starts a real PostgreSQL (durable,
@@ -32,14 +27,12 @@ import org.tcmeval.registry.demo.DemoProvince;
  */
 public class ImportBench {
 
-    static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
-
     public static void main(String[] args) throws Exception {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DemoProvince.DEFAULT_SEED;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         Path jar = Path.of("services/institution-registry/target/quarkus-app/quarkus-run.jar");
         Path work = Files.createTempDirectory("registry-bench");
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        BenchTokens tokens = BenchTokens.generate();
 
         long t = System.nanoTime();
         DemoProvince.Data demo = DemoProvince.generate(seed);
@@ -60,23 +53,17 @@ public class ImportBench {
                 postgres.createDatabases(List.of(database));
                 int port = Ports.free();
                 int managementPort = Ports.free();
-                Process service = new ProcessBuilder(javaBinary(), "-Xmx1g", "-Dquarkus.profile=bench",
-                        "-Dquarkus.http.port=" + port,
-                        "-Dquarkus.management.port=" + managementPort,
-                        "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
-                        "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
-                        "-Dquarkus.datasource.username=" + postgres.user(),
-                        "-Dquarkus.datasource.password=" + postgres.password(),
-                        "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                        "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                        "-Dquarkus.oidc.token.issuer=" + ISSUER,
-                        "-jar", jar.toString())
-                        .redirectErrorStream(true).redirectOutput(work.resolve("service-" + round + ".log").toFile()).start();
+                List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx1g"));
+                command.addAll(BenchService.systemProperties(port, managementPort, postgres, database, kafka));
+                command.addAll(tokens.oidcSystemProperties());
+                command.addAll(List.of("-jar", jar.toString()));
+                Process service = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("service-" + round + ".log").toFile()).start();
                 services.add(service);
                 String base = "http://127.0.0.1:" + port;
                 // Health is on the management interface, not the API port.
-                awaitReady("http://127.0.0.1:" + managementPort, service, work.resolve("service-" + round + ".log"));
-                String token = token(keys);
+                BenchService.awaitReady("http://127.0.0.1:" + managementPort, service,
+                        work.resolve("service-" + round + ".log"), Duration.ofSeconds(90));
+                String token = tokens.token("bench", "province-admin", DemoProvince.PROVINCE, "tcm-api");
                 System.out.printf("%nround %d (service log: %s)%n", round, work.resolve("service-" + round + ".log"));
                 timed("import divisions", demo.divisions().size(), () -> post(base + "/api/v1/divisions/import", token, divisions));
                 double seconds = timed("import institutions", demo.institutions().size(),
@@ -84,7 +71,7 @@ public class ImportBench {
                 importRates.add(demo.institutions().size() / seconds);
                 // The relay publishes while the import commits nothing else; time until the last event is acknowledged.
                 long start = System.nanoTime();
-                while (unpublished(postgres, database) > 0) {
+                while (postgres.count(database, "select count(*) from outbox_event where published_at is null") > 0) {
                     Thread.sleep(50);
                 }
                 System.out.printf("  %-42s %6d events %7.2f s %8.0f events/s%n", "outbox published to Kafka (after import)",
@@ -100,15 +87,7 @@ public class ImportBench {
             System.out.printf("%ninstitution import, median of %d rounds: %.0f rows/s (%s)%n", rounds,
                     importRates.get(importRates.size() / 2), Runtime.getRuntime().availableProcessors() + " CPUs");
         } finally {
-            services.forEach(Process::destroy);
-            kafka.close();
-            postgres.close();
-            // Keep the service logs, drop the hundreds of MB of database and broker data.
-            for (String data : List.of("pg", "kafka")) {
-                try (var files = Files.walk(work.resolve(data))) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
+            BenchService.tearDown(work, kafka, postgres, services);
         }
     }
 
@@ -142,55 +121,5 @@ public class ImportBench {
         if (r.statusCode() != 200) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
-    }
-
-    static void awaitReady(String base, Process service, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited; see " + log);
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("service not ready within 90 s; see " + log);
-    }
-
-    static long unpublished(PostgresServer postgres, String database) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
-             ResultSet rs = c.createStatement().executeQuery("select count(*) from outbox_event where published_at is null")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    static String token(KeyPair keys) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject("bench");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
-        claims.setClaim("realm_access", Map.of("roles", List.of("province-admin")));
-        claims.setClaim("division", DemoProvince.PROVINCE);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
     }
 }

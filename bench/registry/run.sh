@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark of the institution registry (prints numbers; not part of the test run).
 #   bench/registry/run.sh [seed] [rounds]
-# Needs the module built (mvn install -pl services/institution-registry). Starts its own
+# Needs the service packaged (mvn -o package -DskipTests -pl services/institution-registry -am). Starts its own
 # PostgreSQL and Kafka on free loopback ports and stops them at the end.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -9,9 +9,9 @@ cd "$root"
 module=services/institution-registry
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [ ! -f "$module/target/quarkus-app/quarkus-run.jar" ]; then
-  echo "build the service first: mvn -o install -pl $module" >&2
+  echo "build the service first: mvn -o package -DskipTests -pl $module -am" >&2
   exit 1
 fi
-mvn -B -q -o -pl "$module" dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -q -o -pl "$module" -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec "$java" -cp "$module/target/classes:$(cat "$module/target/bench.classpath")" bench/registry/ImportBench.java "$@"

@@ -1,3 +1,5 @@
+import static org.tcmeval.infra.Latencies.secondsSince;
+
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -6,15 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +32,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jose4j.jws.AlgorithmIdentifiers;
-import org.jose4j.jws.JsonWebSignature;
-import org.jose4j.jwt.JwtClaims;
 import org.postgresql.PGConnection;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
@@ -45,16 +39,22 @@ import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.InstitutionChanged;
 import org.tcmeval.events.TechniqueClassChanged;
 import org.tcmeval.events.Topics;
+import org.tcmeval.infra.BenchKnobs;
+import org.tcmeval.infra.BenchService;
 import org.tcmeval.infra.KafkaBroker;
+import org.tcmeval.infra.Latencies;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.infra.PostgresServer;
+import org.tcmeval.infra.ProcessCpu;
 import org.tcmeval.infra.ProcessMemory;
+import org.tcmeval.infra.Processes;
 import org.tcmeval.launcher.DemoYear;
 import org.tcmeval.launcher.ServiceProcess;
 import org.tcmeval.registry.InstitutionDraft;
 import org.tcmeval.registry.demo.DemoProvince;
 import org.tcmeval.registry.mapping.InstitutionCsv;
 import org.tcmeval.targets.InstitutionType;
+import org.tcmeval.testing.BenchTokens;
 
 /**
  * Reporting benchmark, not a test: starts a real PostgreSQL (durable, fsync on) and Kafka broker,
@@ -69,7 +69,6 @@ import org.tcmeval.targets.InstitutionType;
  */
 public class ReportBench {
 
-    static final String ISSUER = "https://bench.tcmeval.invalid/realms/tcm";
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -79,7 +78,7 @@ public class ReportBench {
         String mode = args.length > 2 ? args[2] : "all-or-nothing";
         Path jar = Path.of("services/reporting/target/quarkus-app/quarkus-run.jar");
         Path work = Files.createTempDirectory("reporting-bench");
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        BenchTokens tokens = BenchTokens.generate();
 
         long t = System.nanoTime();
         DemoProvince.Data province = DemoProvince.generate(seed);
@@ -100,41 +99,29 @@ public class ReportBench {
             int managementPort = Ports.free();
             Path log = work.resolve("reporting.log");
             // The launcher's options, so the bench measures the service as deploy/tcm.sh runs it.
-            List<String> command = ServiceProcess.javaCommand(javaBinary());
-            // e.g. TCM_BENCH_JVM_OPTS=-XX:StartFlightRecording=filename=/tmp/reporting.jfr,settings=profile
-            String extraOpts = System.getenv("TCM_BENCH_JVM_OPTS");
-            if (extraOpts != null && !extraOpts.isBlank()) {
-                command.addAll(List.of(extraOpts.trim().split("\\s+")));
-            }
-            command.addAll(List.of("-Dquarkus.profile=bench",
-                    "-Dquarkus.http.port=" + port,
-                    "-Dquarkus.management.port=" + managementPort,
-                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(database),
-                    "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(database),
-                    "-Dquarkus.datasource.username=" + postgres.user(),
-                    "-Dquarkus.datasource.password=" + postgres.password(),
-                    "-Dkafka.bootstrap.servers=" + kafka.bootstrapServers(),
-                    "-Dquarkus.oidc.auth-server-url=",
-                    "-Dquarkus.oidc.public-key=" + Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
-                    "-Dquarkus.oidc.token.issuer=" + ISSUER,
-                    "-Dtcm.reporting.fixed-clock=2025-02-15T02:00:00Z",
-                    "-jar", jar.toString()));
+            List<String> command = ServiceProcess.javaCommand(Processes.javaBinary());
+            command.addAll(BenchKnobs.extraJvmOptions());
+            command.addAll(BenchService.systemProperties(port, managementPort, postgres, database, kafka));
+            command.add("-Dquarkus.oidc.auth-server-url=");
+            command.addAll(tokens.oidcSystemProperties());
+            command.addAll(List.of("-Dtcm.reporting.fixed-clock=2025-02-15T02:00:00Z", "-jar", jar.toString()));
             ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             launch.environment().putAll(ServiceProcess.JVM_ENVIRONMENT);
             service = launch.start();
             String base = "http://127.0.0.1:" + port;
             // Health is on the management interface, not the API port.
-            awaitReady("http://127.0.0.1:" + managementPort, service, log);
+            BenchService.awaitReady("http://127.0.0.1:" + managementPort, service, log, Duration.ofSeconds(120));
             System.out.println("reporting is up (log: " + log + ")");
-            String token = token(keys);
+            // An access token as Keycloak issues it: services refuse anything else (ID tokens, other audiences).
+            String token = tokens.token("bench-platform", "platform-integration", DemoProvince.PROVINCE, "tcm-api");
 
             // The institutions, as the registry would publish them, plus extra centres for the single submissions.
             t = System.nanoTime();
             List<String> extra = new ArrayList<>();
             int published = publishInstitutions(kafka.bootstrapServers(), province, singles, extra);
             int items = publishTechniques(kafka.bootstrapServers());
-            while (count(postgres, database, "select count(*) from institution_ref") < published
-                    || count(postgres, database, "select count(*) from technique_ref_item") < items) {
+            while (postgres.count(database, "select count(*) from institution_ref") < published
+                    || postgres.count(database, "select count(*) from technique_ref_item") < items) {
                 Thread.sleep(200);
             }
             System.out.printf("  %-46s %6d rows   %7.2f s%n", "institutions projected from Kafka", published,
@@ -165,7 +152,7 @@ public class ReportBench {
                     field(dryJob, "rowsFailed"));
 
             // The bulk job, end to end.
-            double cpuBefore = cpuSeconds(service.pid());
+            double cpuBefore = ProcessCpu.seconds(service.pid());
             ProcessMemory.resetPeak(service.pid());
             long start = System.nanoTime();
             HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?mode=" + mode))
@@ -189,13 +176,13 @@ public class ReportBench {
                 throw new IllegalStateException("job ended " + job + "; errors: " + get(location + "/errors", token)
                         .substring(0, 2000));
             }
-            trimOnEnd(service.pid());
-            while (count(postgres, database, "select count(*) from outbox_event where published_at is null") > 0) {
+            BenchKnobs.trimOnEnd(service.pid());
+            while (postgres.count(database, "select count(*) from outbox_event where published_at is null") > 0) {
                 Thread.sleep(20);
             }
             double eventsSeconds = secondsSince(start);
-            double cpu = cpuSeconds(service.pid()) - cpuBefore;
-            long events = count(postgres, database, "select count(*) from outbox_event where topic = '"
+            double cpu = ProcessCpu.seconds(service.pid()) - cpuBefore;
+            long events = postgres.count(database, "select count(*) from outbox_event where topic = '"
                     + Topics.REPORT_SUBMITTED + "'");
             System.out.printf("  %-46s %6d rows   %7.2f s   (mode %s)%n", "upload answered 202 (job recorded)", rows,
                     acceptSeconds, mode);
@@ -207,37 +194,27 @@ public class ReportBench {
             System.out.printf("  %-46s %6.1fx the raw COPY%n", "bulk job (stored) vs raw COPY", doneSeconds / copySeconds);
             System.out.printf("  %-46s %6.2f s  %8.0f reports per CPU-second of reporting (load average %s)%n",
                     "reporting CPU time, upload to last event", cpu, rows / cpu,
-                    Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-            System.out.printf("  %-46s %6d MB%n", "reporting RSS right after the burst", rss(service.pid()) / 1024);
+                    ProcessCpu.loadAverage());
+            System.out.printf("  %-46s %6d MB%n", "reporting RSS right after the burst", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("  %-46s %6d MB%n", "reporting RSS peak during the burst",
                     ProcessMemory.peakRssKb(service.pid()) / 1024);
-            memory(service.pid(), work, "right-after");
+            BenchKnobs.printMemory(service.pid(), work, "right-after");
             // Settled: what the service keeps once idle (the launcher's idle heap trim gives heap back).
-            Thread.sleep(settleSeconds() * 1000L);
-            System.out.printf("  %-46s %6d MB   (after %d s idle)%n", "reporting RSS settled", rss(service.pid()) / 1024,
-                    settleSeconds());
-            memory(service.pid(), work, "settled");
+            Thread.sleep(BenchKnobs.settleSeconds() * 1000L);
+            System.out.printf("  %-46s %6d MB   (after %d s idle)%n", "reporting RSS settled", ProcessMemory.rssKb(service.pid()) / 1024,
+                    BenchKnobs.settleSeconds());
+            BenchKnobs.printMemory(service.pid(), work, "settled");
 
             // Single submissions at a steady 100/s, open loop. The first seconds after the burst are a path
             // the JIT has not compiled yet (a long-running service pays that once): reported apart, not hidden.
             int warm = Math.min(300, extra.size() / 4);
             printLatencies("single submissions, first " + warm + " (warm-up)", steady(base, token, extra.subList(0, warm), 100));
             printLatencies("single submissions at 100/s", steady(base, token, extra.subList(warm, extra.size()), 100));
-            System.out.printf("  %-46s %6d MB%n", "reporting RSS at the end", rss(service.pid()) / 1024);
+            System.out.printf("  %-46s %6d MB%n", "reporting RSS at the end", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("%n%s CPUs; the goal is >= 5,000 reports/s end to end (a province in under 5 s)%n",
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            if (service != null) {
-                service.destroy();
-                service.waitFor();
-            }
-            kafka.close();
-            postgres.close();
-            for (String data : List.of("pg", "kafka")) {
-                try (var files = Files.walk(work.resolve(data))) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
-            }
+            BenchService.tearDown(work, kafka, postgres, Collections.singletonList(service));
         }
     }
 
@@ -325,7 +302,7 @@ public class ReportBench {
                     + "SUBMITTED\t1\t2025-02-15 10:00:00+08\t2025-02-15 10:00:00+08\t2025-02-15 10:00:00+08\n");
             versions.append(id).append("\t1\t").append(figures).append("\tSUBMITTED\tbench\t2025-02-15 10:00:00+08\n");
         }
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password())) {
+        try (Connection c = postgres.connect(database)) {
             c.createStatement().execute("create table bench_report (like report including all)");
             c.createStatement().execute("create table bench_version (like report_version including all)");
             c.setAutoCommit(false);
@@ -344,11 +321,10 @@ public class ReportBench {
         }
     }
 
-    static void printLatencies(String what, List<Long> latencies) {
-        Collections.sort(latencies);
-        System.out.printf("  %-46s %6d reqs   p50 %5.1f ms   p99 %5.1f ms   max %5.1f ms%n", what, latencies.size(),
-                latencies.get(latencies.size() / 2) / 1e6, latencies.get((int) (latencies.size() * 0.99)) / 1e6,
-                latencies.get(latencies.size() - 1) / 1e6);
+    static void printLatencies(String what, List<Long> nanos) {
+        Latencies l = Latencies.of(nanos);
+        System.out.printf("  %-46s %6d reqs   p50 %5.1f ms   p99 %5.1f ms   max %5.1f ms%n", what, l.count(),
+                l.atMs(0.5), l.atMs(0.99), l.maxMs());
     }
 
     /** Open loop: one submission every 1/rate s, whatever the answers take; answers each latency. */
@@ -384,55 +360,6 @@ public class ReportBench {
         return new ArrayList<>(latencies);
     }
 
-    /** User + system CPU time of a process so far (Linux). */
-    static double cpuSeconds(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
-    }
-
-    /**
-     * TCM_BENCH_TRIM_ON_END: what libs/service-support's {@code IdleHeapTrimmer.requestTrim()} does when
-     * the service calls it at the end of a burst (a full collection, then malloc_trim), done from
-     * outside through jcmd, to measure the hook before the service code calls it.
-     */
-    static void trimOnEnd(long pid) throws Exception {
-        if (System.getenv("TCM_BENCH_TRIM_ON_END") != null) {
-            long t0 = System.nanoTime();
-            ProcessMemory.jcmd(pid, "GC.run");
-            ProcessMemory.jcmd(pid, "System.trim_native_heap");
-            System.out.printf("  trim at the end of the burst (jcmd GC.run + System.trim_native_heap): %.2f s%n",
-                    (System.nanoTime() - t0) / 1e9);
-        }
-    }
-
-    /**
-     * With {@code -XX:NativeMemoryTracking=summary} in TCM_BENCH_JVM_OPTS: where the memory is (NMT
-     * committed MB by category, heap committed/used) on one line; the full jcmd output goes to the work folder.
-     */
-    static void memory(long pid, Path work, String when) throws Exception {
-        String opts = System.getenv("TCM_BENCH_JVM_OPTS");
-        if (opts != null && opts.contains("NativeMemoryTracking")) {
-            Path dump = work.resolve("memory-" + when + ".txt");
-            System.out.printf("  memory %s: %s (%s)%n", when, ProcessMemory.breakdown(pid, dump), dump);
-        }
-    }
-
-    /** Idle time before the settled RSS ({@code TCM_BENCH_SETTLE_SECONDS}, default 15). */
-    static int settleSeconds() {
-        String s = System.getenv("TCM_BENCH_SETTLE_SECONDS");
-        return s == null || s.isBlank() ? 15 : Integer.parseInt(s.strip());
-    }
-
-    static long rss(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
     static String get(String url, String token) throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .build(), HttpResponse.BodyHandlers.ofString());
@@ -445,60 +372,5 @@ public class ReportBench {
     static String field(String json, String name) {
         Matcher m = Pattern.compile("\"" + name + "\":\\s*\"?([^\",}]*)").matcher(json);
         return m.find() ? m.group(1) : null;
-    }
-
-    static long count(PostgresServer postgres, String database, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.user(), postgres.password());
-             ResultSet rs = c.createStatement().executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (java.sql.SQLException notYet) {
-            return 0;
-        }
-    }
-
-    static void awaitReady(String base, Process service, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException("service exited; see " + log);
-            }
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException("service not ready within 120 s; see " + log);
-    }
-
-    static String token(KeyPair keys) throws Exception {
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
-        claims.setSubject("bench-platform");
-        // An access token as Keycloak issues it: services refuse anything else (ID tokens, other audiences).
-        claims.setAudience("tcm-api");
-        claims.setClaim("typ", "Bearer");
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(60);
-        claims.setClaim("realm_access", Map.of("roles", List.of("platform-integration")));
-        claims.setClaim("division", DemoProvince.PROVINCE);
-        JsonWebSignature jws = new JsonWebSignature();
-        jws.setPayload(claims.toJson());
-        jws.setKey(keys.getPrivate());
-        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-        return jws.getCompactSerialization();
-    }
-
-    static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static double secondsSince(long nanos) {
-        return (System.nanoTime() - nanos) / 1e9;
     }
 }

@@ -184,6 +184,24 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A new JDBC connection to {@code database} as the server's user; the caller closes it. */
+    public Connection connect(String database) throws SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(database), user, password);
+    }
+
+    /**
+     * The first column of the first row of {@code sql} (a count) on a connection of its own, or 0 while
+     * the query fails (the table a bench waits on is not migrated yet, the server is restarting).
+     */
+    public long count(String database, String sql) {
+        try (Connection c = connect(database); Statement s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException notYet) {
+            return 0;
+        }
+    }
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
