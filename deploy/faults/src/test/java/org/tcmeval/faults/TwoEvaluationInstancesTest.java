@@ -1,0 +1,181 @@
+package org.tcmeval.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.tcmeval.infra.Ports;
+import org.tcmeval.launcher.Api;
+import org.tcmeval.launcher.ServiceProcess;
+import org.tcmeval.launcher.Stack;
+
+/**
+ * Issue 8: evaluation stays correct with two instances consuming side by side. The suite runs with
+ * a second evaluation process ({@link Stack.Replica}: same database, same consumer groups, so
+ * {@code report-submitted}'s three partitions are split between the two) while a stream of reports
+ * and corrections for one county flows into reporting ({@link Ledger}). Both instances apply polls
+ * of the same county at the same time: their per-institution locks, their county sums written per
+ * poll and their roll-up drains (each folds city and province deltas when it wins the province's
+ * try-lock) all meet. Then:
+ * <ul>
+ * <li>each instance consumed {@code report-submitted} records (Kafka's own fetch counter on each
+ *     instance's {@code /q/metrics}), and together at least one per filed submission: neither sat idle;</li>
+ * <li>every request was answered 2xx, and reporting stored each report once with one version per
+ *     correction;</li>
+ * <li>the county's, city's and province's stored sums equal the sums of each institution's latest
+ *     filed figures, computed here from the ledger: no report lost or counted twice, no correction
+ *     lost or overtaken by the older version it replaced, whichever instance applied which;</li>
+ * <li>each institution's stored contribution is its latest filed version;</li>
+ * <li>both instances serve the same settled scorecard (neither answers from a stale cache), and no
+ *     record became a dead letter.</li>
+ * </ul>
+ * Without faults, so it stays short; {@link FaultSuiteTest} crashes things with one instance.
+ */
+class TwoEvaluationInstancesTest {
+
+    static final String COUNTY = County.CODE;
+    /** ~400 requests with the corrections; at 40/s about ten seconds of stream. */
+    static final int INSTITUTIONS = 300;
+    static final int PER_SECOND = 40;
+    static final long SEED = 20261202L;
+    static final String RECORDS_CONSUMED = "kafka_consumer_fetch_manager_records_consumed_total";
+
+    static Stack stack;
+    static String provinceAdmin;
+    static String reporter;
+    static County county;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        Path root = Path.of(System.getProperty("tcm.root", "../..")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("tcm-two-evaluations");
+        Path keycloakHome = Path.of(System.getProperty("tcm.keycloak.home",
+                Path.of(System.getProperty("user.home"), ".cache", "tcmeval", "keycloak-suite").toString()));
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        Map<String, Integer> managementPorts = new LinkedHashMap<>();
+        Stack.SERVICES.forEach(s -> ports.put(s, Ports.free()));
+        Stack.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
+        stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
+                managementPorts, false), Map.of("TCM_EVALUATION_COUNTING", "LATEST_SUBMITTED"),
+                List.of(new Stack.Replica("evaluation", Ports.free(), Ports.free())));
+        System.out.printf("suite with two evaluation instances started in %d ms%n", stack.startup().toMillis());
+        provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
+        reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
+        county = new County(stack, provinceAdmin);
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void twoInstancesShareTheWorkAndTheSumsEqualTheLedger() throws Exception {
+        List<ServiceProcess> evaluations = stack.instances("evaluation");
+        assertThat(evaluations).hasSize(2);
+        List<String> institutions = county.registerInstitutions(INSTITUTIONS);
+        county.openWindow("45", "2024");
+        county.awaitReportingKnows(institutions.size());
+
+        Ledger ledger = new Ledger(stack.url("reporting"), reporter, institutions, step -> {
+            Random random = new Random(SEED + step);
+            int physicians = 4 + random.nextInt(17);
+            return new int[] {physicians, random.nextInt(physicians + 1)};
+        }, PER_SECOND);
+        Instant streamStart = Instant.now();
+        ledger.run();
+        Duration streamed = Duration.between(streamStart, Instant.now());
+        assertThat(ledger.crashed()).as("the ledger's own failure").isEmpty();
+        List<Ledger.Submission> all = ledger.submissions();
+        assertThat(ledger.attempts()).as("answers other than 2xx (nothing is crashed here)")
+                .filteredOn(a -> !a.answered() || a.status() / 100 != 2)
+                .extracting(a -> a.status() + " " + a.failure() + " " + a.body()).isEmpty();
+        List<Ledger.Submission> filed = all.stream().filter(Ledger.Submission::filed).toList();
+        assertThat(filed).hasSameSizeAs(all);
+
+        Map<String, Integer> versions = new HashMap<>();
+        filed.stream().filter(s -> !s.correction()).forEach(s -> versions.put(s.reportId, 1));
+        filed.stream().filter(Ledger.Submission::correction).forEach(s -> versions.merge(s.reportId, 1, Integer::sum));
+        assertThat(county.storedReportVersions()).as("reports stored by reporting, with their version")
+                .isEqualTo(versions);
+
+        // The sums each institution's latest filed figures make, recomputed from the ledger.
+        Map<String, int[]> expected = new HashMap<>();
+        filed.stream().sorted(Comparator.comparingInt(s -> s.seq))
+                .forEach(s -> expected.put(s.institutionId, new int[] {s.tcmPhysicians, s.physicians}));
+        BigDecimal numerator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[0]).sum());
+        BigDecimal denominator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[1]).sum());
+        Instant settleFrom = Instant.now();
+        assertThat(county.awaitSettled(COUNTY, numerator, denominator, (long) expected.size()))
+                .as("county %s once settled", COUNTY).containsEntry("numerator", numerator)
+                .containsEntry("denominator", denominator).containsEntry("unitsDecided", (long) expected.size());
+        Duration settled = Duration.between(settleFrom, Instant.now());
+        for (ServiceProcess instance : evaluations) {
+            County read = county.readingFrom(instance.url());
+            for (String division : List.of(COUNTY, "4509", "45")) {
+                assertThat(read.awaitSettled(division, numerator, denominator, null))
+                        .as("%s as %s serves it", division, instance.name()).containsEntry("numerator", numerator)
+                        .containsEntry("denominator", denominator);
+            }
+        }
+
+        Map<String, int[]> counted = county.countedContributions();
+        assertThat(counted.keySet()).as("institutions counted by evaluation")
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        assertThat(counted.entrySet()).as("contributions that differ from the filed report")
+                .filteredOn(e -> !Arrays.equals(e.getValue(), expected.get(e.getKey())))
+                .extracting(e -> e.getKey() + " " + Arrays.toString(e.getValue()) + " filed "
+                        + Arrays.toString(expected.get(e.getKey()))).isEmpty();
+
+        for (ServiceProcess instance : evaluations) {
+            assertThat(county.get(instance.url() + "/api/v1/dead-letters").get("items"))
+                    .as("dead letters, as %s lists them", instance.name()).isEmpty();
+        }
+
+        // Both consumed: each instance's Kafka consumer fetched report-submitted records, and together
+        // at least every filed submission's event (a rebalance may hand a few to both).
+        Map<String, Long> consumed = new LinkedHashMap<>();
+        for (ServiceProcess instance : evaluations) {
+            assertThat(instance.restarts()).as("%s ran as one process throughout", instance.name()).isZero();
+            consumed.put(instance.name(), reportRecordsConsumed(instance));
+        }
+        System.out.printf("%d reports and corrections filed in %d ms; evaluation settled %d ms later; "
+                + "report-submitted records consumed per instance %s%n", filed.size(), streamed.toMillis(),
+                settled.toMillis(), consumed);
+        assertThat(consumed.values()).as("report-submitted records consumed by each instance").allMatch(n -> n > 0);
+        assertThat(consumed.values().stream().mapToLong(Long::longValue).sum())
+                .as("records consumed by both together").isGreaterThanOrEqualTo(filed.size());
+    }
+
+    /** Kafka's {@code records-consumed-total} of {@code report-submitted}, as the instance's /q/metrics shows it. */
+    private static long reportRecordsConsumed(ServiceProcess instance) throws IOException, InterruptedException {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(instance.managementUrl() + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("%s /q/metrics", instance.name()).isEqualTo(200);
+        List<String> lines = r.body().lines()
+                .filter(l -> l.startsWith(RECORDS_CONSUMED + "{") && l.contains("topic=\"report-submitted\"")).toList();
+        assertThat(lines).as("%s of report-submitted on %s", RECORDS_CONSUMED, instance.name()).isNotEmpty();
+        return lines.stream().mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+}
