@@ -3,6 +3,7 @@ package org.tcmeval.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,13 +33,17 @@ import org.tcmeval.launcher.Stack;
  * Issue 8: evaluation stays correct with two instances consuming side by side. The suite runs with
  * a second evaluation process ({@link Stack.Replica}: same database, same consumer groups, so
  * {@code report-submitted}'s three partitions are split between the two) while a stream of reports
- * and corrections for one county flows into reporting ({@link Ledger}). Both instances apply polls
- * of the same county at the same time: their per-institution locks, their county sums written per
- * poll and their roll-up drains (each folds city and province deltas when it wins the province's
- * try-lock) all meet. Then:
+ * and corrections for one county flows into reporting from {@value #CLIENTS} clients at once
+ * ({@link Ledger}s, each with its own institutions). Both instances apply polls of the same county
+ * at the same time: their per-institution locks, their county sums written per poll and their
+ * roll-up drains (each folds city and province deltas when it wins the province's try-lock) all
+ * meet. Once both have consumed and a third is filed, the second instance is killed (SIGKILL) and started again by the
+ * supervisor: its partitions move to the first mid-stream and back, and what it applied without
+ * acknowledging is delivered again, to the other instance. Then:
  * <ul>
- * <li>each instance consumed {@code report-submitted} records (Kafka's own fetch counter on each
- *     instance's {@code /q/metrics}), and together at least one per filed submission: neither sat idle;</li>
+ * <li>each instance had consumed {@code report-submitted} records before the kill (Kafka's own fetch
+ *     counter on each instance's {@code /q/metrics}), and the two together at least one per filed
+ *     submission: neither sat idle;</li>
  * <li>every request was answered 2xx, and reporting stored each report once with one version per
  *     correction;</li>
  * <li>the county's, city's and province's stored sums equal the sums of each institution's latest
@@ -47,14 +53,15 @@ import org.tcmeval.launcher.Stack;
  * <li>both instances serve the same settled scorecard (neither answers from a stale cache), and no
  *     record became a dead letter.</li>
  * </ul>
- * Without faults, so it stays short; {@link FaultSuiteTest} crashes things with one instance.
+ * One crash only, so it stays short; {@link FaultSuiteTest} crashes everything, with one instance.
  */
 class TwoEvaluationInstancesTest {
 
     static final String COUNTY = County.CODE;
-    /** ~400 requests with the corrections; at 40/s about ten seconds of stream. */
+    /** ~400 requests with the corrections; at 24/s under twenty seconds of stream. */
     static final int INSTITUTIONS = 300;
-    static final int PER_SECOND = 40;
+    static final int PER_SECOND = 24;
+    static final int CLIENTS = 4;
     static final long SEED = 20261202L;
     static final String RECORDS_CONSUMED = "kafka_consumer_fetch_manager_records_consumed_total";
 
@@ -75,7 +82,7 @@ class TwoEvaluationInstancesTest {
         Stack.SERVICES.forEach(s -> managementPorts.put(s, Ports.free()));
         stack = Stack.start(new Stack.Layout(root, work, keycloakHome, Ports.free(), Ports.free(), Ports.free(), ports,
                 managementPorts, false), Map.of("TCM_EVALUATION_COUNTING", "LATEST_SUBMITTED"),
-                List.of(new Stack.Replica("evaluation", Ports.free(), Ports.free())));
+                List.of(new Stack.Replica("evaluation", Ports.free(), Ports.free()))).supervise();
         System.out.printf("suite with two evaluation instances started in %d ms%n", stack.startup().toMillis());
         provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
         reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
@@ -97,19 +104,50 @@ class TwoEvaluationInstancesTest {
         county.openWindow("45", "2024");
         county.awaitReportingKnows(institutions.size());
 
-        Ledger ledger = new Ledger(stack.url("reporting"), reporter, institutions, step -> {
-            Random random = new Random(SEED + step);
-            int physicians = 4 + random.nextInt(17);
-            return new int[] {physicians, random.nextInt(physicians + 1)};
-        }, PER_SECOND);
+        // Clients side by side, each with its own institutions, so reports arrive as concurrent requests.
+        List<Ledger> ledgers = new ArrayList<>();
+        List<Thread> drivers = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int client = c;
+            List<String> own = institutions.subList(c * INSTITUTIONS / CLIENTS, (c + 1) * INSTITUTIONS / CLIENTS);
+            Ledger ledger = new Ledger(stack.url("reporting"), reporter, own, step -> {
+                Random random = new Random(SEED + 100_000L * client + step);
+                int physicians = 4 + random.nextInt(17);
+                return new int[] {physicians, random.nextInt(physicians + 1)};
+            }, PER_SECOND / CLIENTS);
+            ledgers.add(ledger);
+            drivers.add(Thread.ofPlatform().daemon().name("ledger-" + c).start(ledger));
+        }
         Instant streamStart = Instant.now();
-        ledger.run();
+
+        // Once both have consumed (report-submitted exists from the first report on, and the consumers
+        // see it at their next metadata refresh) and a third is filed, the second instance is killed
+        // (SIGKILL) and started again by the supervisor, so its partitions move to the first and back
+        // when it rejoins: polls it applied but had not acknowledged are delivered again, to the other.
+        County.awaitCondition("both instances consumed report-submitted and a third of the reports was filed",
+                Duration.ofSeconds(180), () -> filed(ledgers) >= INSTITUTIONS / 3
+                        && evaluations.stream().allMatch(e -> reportRecordsConsumed(e) > 0));
+        ServiceProcess second = evaluations.get(1);
+        Map<String, Long> consumedBeforeKill = new LinkedHashMap<>();
+        for (ServiceProcess instance : evaluations) {
+            consumedBeforeKill.put(instance.name(), reportRecordsConsumed(instance));
+        }
+        System.out.printf("killing %s after %d filed%n", second.name(), filed(ledgers));
+        second.kill();
+        second.awaitReady(Duration.ofSeconds(180));
+        for (Thread driver : drivers) {
+            driver.join(Duration.ofSeconds(300).toMillis());
+            assertThat(driver.isAlive()).as("%s finished", driver.getName()).isFalse();
+        }
         Duration streamed = Duration.between(streamStart, Instant.now());
-        assertThat(ledger.crashed()).as("the ledger's own failure").isEmpty();
-        List<Ledger.Submission> all = ledger.submissions();
-        assertThat(ledger.attempts()).as("answers other than 2xx (nothing is crashed here)")
-                .filteredOn(a -> !a.answered() || a.status() / 100 != 2)
-                .extracting(a -> a.status() + " " + a.failure() + " " + a.body()).isEmpty();
+        List<Ledger.Submission> all = new ArrayList<>();
+        for (Ledger ledger : ledgers) {
+            assertThat(ledger.crashed()).as("a ledger's own failure").isEmpty();
+            all.addAll(ledger.submissions());
+            assertThat(ledger.attempts()).as("answers other than 2xx (reporting is never crashed here)")
+                    .filteredOn(a -> !a.answered() || a.status() / 100 != 2)
+                    .extracting(a -> a.status() + " " + a.failure() + " " + a.body()).isEmpty();
+        }
         List<Ledger.Submission> filed = all.stream().filter(Ledger.Submission::filed).toList();
         assertThat(filed).hasSameSizeAs(all);
 
@@ -119,7 +157,8 @@ class TwoEvaluationInstancesTest {
         assertThat(county.storedReportVersions()).as("reports stored by reporting, with their version")
                 .isEqualTo(versions);
 
-        // The sums each institution's latest filed figures make, recomputed from the ledger.
+        // The sums each institution's latest filed figures make, recomputed from the ledgers (an
+        // institution belongs to one ledger, whose steps are in order).
         Map<String, int[]> expected = new HashMap<>();
         filed.stream().sorted(Comparator.comparingInt(s -> s.seq))
                 .forEach(s -> expected.put(s.institutionId, new int[] {s.tcmPhysicians, s.physicians}));
@@ -152,30 +191,45 @@ class TwoEvaluationInstancesTest {
                     .as("dead letters, as %s lists them", instance.name()).isEmpty();
         }
 
-        // Both consumed: each instance's Kafka consumer fetched report-submitted records, and together
-        // at least every filed submission's event (a rebalance may hand a few to both).
-        Map<String, Long> consumed = new LinkedHashMap<>();
+        // Together they consumed at least every filed submission's event (re-delivery adds some):
+        // the second instance's count before its kill plus the first's and the restarted second's now.
+        assertThat(evaluations.get(0).restarts()).as("the first instance ran as one process throughout").isZero();
+        assertThat(second.restarts()).as("the second instance started again by the supervisor").isEqualTo(1);
+        Map<String, Long> consumedAtEnd = new LinkedHashMap<>();
         for (ServiceProcess instance : evaluations) {
-            assertThat(instance.restarts()).as("%s ran as one process throughout", instance.name()).isZero();
-            consumed.put(instance.name(), reportRecordsConsumed(instance));
+            consumedAtEnd.put(instance.name(), reportRecordsConsumed(instance));
         }
-        System.out.printf("%d reports and corrections filed in %d ms; evaluation settled %d ms later; "
-                + "report-submitted records consumed per instance %s%n", filed.size(), streamed.toMillis(),
-                settled.toMillis(), consumed);
-        assertThat(consumed.values()).as("report-submitted records consumed by each instance").allMatch(n -> n > 0);
-        assertThat(consumed.values().stream().mapToLong(Long::longValue).sum())
-                .as("records consumed by both together").isGreaterThanOrEqualTo(filed.size());
+        System.out.printf("%d reports and corrections filed by %d clients in %d ms; evaluation settled %d ms"
+                + " later; report-submitted records consumed per instance when the second was killed %s, at the"
+                + " end %s (the second's counted since its restart)%n", filed.size(), CLIENTS, streamed.toMillis(),
+                settled.toMillis(), consumedBeforeKill, consumedAtEnd);
+        long together = consumedBeforeKill.get(second.name())
+                + consumedAtEnd.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(together).as("records consumed by both together").isGreaterThanOrEqualTo(filed.size());
     }
 
-    /** Kafka's {@code records-consumed-total} of {@code report-submitted}, as the instance's /q/metrics shows it. */
-    private static long reportRecordsConsumed(ServiceProcess instance) throws IOException, InterruptedException {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(instance.managementUrl() + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static long filed(List<Ledger> ledgers) {
+        return ledgers.stream().mapToLong(Ledger::filed).sum();
+    }
+
+    /**
+     * Kafka's {@code records-consumed-total} of {@code report-submitted}, as the instance's /q/metrics
+     * shows it (counted since the process started; absent, so 0, before its first such record).
+     */
+    private static long reportRecordsConsumed(ServiceProcess instance) {
+        HttpResponse<String> r;
+        try {
+            r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(instance.managementUrl()
+                    + "/q/metrics")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
         assertThat(r.statusCode()).as("%s /q/metrics", instance.name()).isEqualTo(200);
         List<String> lines = r.body().lines()
                 .filter(l -> l.startsWith(RECORDS_CONSUMED + "{") && l.contains("topic=\"report-submitted\"")).toList();
-        assertThat(lines).as("%s of report-submitted on %s", RECORDS_CONSUMED, instance.name()).isNotEmpty();
         return lines.stream().mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 }
