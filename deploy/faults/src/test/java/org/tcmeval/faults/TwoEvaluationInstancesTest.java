@@ -37,7 +37,7 @@ import org.tcmeval.launcher.Stack;
  * ({@link Ledger}s, each with its own institutions). Both instances apply polls of the same county
  * at the same time: their per-institution locks, their county sums written per poll and their
  * roll-up drains (each folds city and province deltas when it wins the province's try-lock) all
- * meet. Once both have consumed and a third is filed, the second instance is killed (SIGKILL) and started again by the
+ * meet. A third of the way in, the second instance is killed (SIGKILL) and started again by the
  * supervisor: its partitions move to the first mid-stream and back, and what it applied without
  * acknowledging is delivered again, to the other instance. Then:
  * <ul>
@@ -62,6 +62,8 @@ class TwoEvaluationInstancesTest {
     static final int INSTITUTIONS = 300;
     static final int PER_SECOND = 24;
     static final int CLIENTS = 4;
+    /** Filed first, by one client, so that both instances are consuming before the stream proper. */
+    static final int WARM_UP = 40;
     static final long SEED = 20261202L;
     static final String RECORDS_CONSUMED = "kafka_consumer_fetch_manager_records_consumed_total";
 
@@ -104,29 +106,31 @@ class TwoEvaluationInstancesTest {
         county.openWindow("45", "2024");
         county.awaitReportingKnows(institutions.size());
 
+        // A first few reports create report-submitted; the consumers see it at their next metadata
+        // refresh (~20 s), and the stream proper starts once both have consumed from it.
+        Ledger warmUp = ledger(institutions.subList(0, WARM_UP), CLIENTS, PER_SECOND);
+        warmUp.run();
+        County.awaitCondition("both instances consumed report-submitted", Duration.ofSeconds(120),
+                () -> evaluations.stream().allMatch(e -> reportRecordsConsumed(e) > 0));
+
         // Clients side by side, each with its own institutions, so reports arrive as concurrent requests.
-        List<Ledger> ledgers = new ArrayList<>();
+        List<Ledger> ledgers = new ArrayList<>(List.of(warmUp));
         List<Thread> drivers = new ArrayList<>();
+        int each = (INSTITUTIONS - WARM_UP) / CLIENTS;
         for (int c = 0; c < CLIENTS; c++) {
-            int client = c;
-            List<String> own = institutions.subList(c * INSTITUTIONS / CLIENTS, (c + 1) * INSTITUTIONS / CLIENTS);
-            Ledger ledger = new Ledger(stack.url("reporting"), reporter, own, step -> {
-                Random random = new Random(SEED + 100_000L * client + step);
-                int physicians = 4 + random.nextInt(17);
-                return new int[] {physicians, random.nextInt(physicians + 1)};
-            }, PER_SECOND / CLIENTS);
+            Ledger ledger = ledger(institutions.subList(WARM_UP + c * each, WARM_UP + (c + 1) * each), c,
+                    PER_SECOND / CLIENTS);
             ledgers.add(ledger);
             drivers.add(Thread.ofPlatform().daemon().name("ledger-" + c).start(ledger));
         }
         Instant streamStart = Instant.now();
 
-        // Once both have consumed (report-submitted exists from the first report on, and the consumers
-        // see it at their next metadata refresh) and a third is filed, the second instance is killed
-        // (SIGKILL) and started again by the supervisor, so its partitions move to the first and back
-        // when it rejoins: polls it applied but had not acknowledged are delivered again, to the other.
-        County.awaitCondition("both instances consumed report-submitted and a third of the reports was filed",
-                Duration.ofSeconds(180), () -> filed(ledgers) >= INSTITUTIONS / 3
-                        && evaluations.stream().allMatch(e -> reportRecordsConsumed(e) > 0));
+        // A third of the way in, the second instance is killed (SIGKILL) and started again by the
+        // supervisor, so its partitions move to the first and back when it rejoins: polls it applied
+        // but had not acknowledged are delivered again, to the other.
+        long third = warmUp.filed() + (INSTITUTIONS - WARM_UP) / 3;
+        County.awaitCondition("a third of the stream filed", Duration.ofSeconds(180),
+                () -> filed(ledgers) >= third || ledgers.stream().anyMatch(l -> l.crashed().isPresent()));
         ServiceProcess second = evaluations.get(1);
         Map<String, Long> consumedBeforeKill = new LinkedHashMap<>();
         for (ServiceProcess instance : evaluations) {
@@ -206,6 +210,15 @@ class TwoEvaluationInstancesTest {
         long together = consumedBeforeKill.get(second.name())
                 + consumedAtEnd.values().stream().mapToLong(Long::longValue).sum();
         assertThat(together).as("records consumed by both together").isGreaterThanOrEqualTo(filed.size());
+    }
+
+    /** A client filing reports for these institutions; {@code client} seeds its figures. */
+    private static Ledger ledger(List<String> institutions, int client, int perSecond) {
+        return new Ledger(stack.url("reporting"), reporter, institutions, step -> {
+            Random random = new Random(SEED + 100_000L * client + step);
+            int physicians = 4 + random.nextInt(17);
+            return new int[] {physicians, random.nextInt(physicians + 1)};
+        }, perSecond);
     }
 
     private static long filed(List<Ledger> ledgers) {
