@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,7 +18,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.IntPredicate;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,11 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.tcmeval.infra.Ports;
 import org.tcmeval.launcher.Api;
 import org.tcmeval.launcher.Stack;
-import org.tcmeval.registry.InstitutionDraft;
-import org.tcmeval.registry.Ownership;
-import org.tcmeval.registry.UnifiedSocialCreditCode;
-import org.tcmeval.registry.mapping.InstitutionCsv;
-import org.tcmeval.targets.InstitutionType;
 
 /**
  * The suite under crashes and outages (issue 11). While a stream of reports and corrections flows
@@ -61,9 +48,7 @@ import org.tcmeval.targets.InstitutionType;
  */
 class FaultSuiteTest {
 
-    static final String RATIO = "TCM_PHYSICIAN_RATIO";
-    static final String COUNTY = "450902";
-    static final List<String> TOWNSHIPS = List.of("450902100", "450902101", "450902102", "450902103", "450902104");
+    static final String COUNTY = County.CODE;
     /** More than the ledger can use at 20/s through all the faults; it stops when told to. */
     static final int INSTITUTIONS = 4000;
     static final int PER_SECOND = 20;
@@ -72,8 +57,7 @@ class FaultSuiteTest {
     static Stack stack;
     static String provinceAdmin;
     static String reporter;
-    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    static County county;
     static final List<String> notes = new ArrayList<>();
 
     @BeforeAll
@@ -94,6 +78,7 @@ class FaultSuiteTest {
         note("suite started in %d ms", stack.startup().toMillis());
         provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
         reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
+        county = new County(stack, provinceAdmin);
     }
 
     @AfterAll
@@ -108,9 +93,9 @@ class FaultSuiteTest {
 
     @Test
     void everyFiledReportIsEvaluatedExactlyOnceThroughCrashesAndOutages() throws Exception {
-        List<String> institutions = registerInstitutions();
-        openWindow("45", "2024");
-        awaitReportingKnows(institutions.size());
+        List<String> institutions = county.registerInstitutions(INSTITUTIONS);
+        county.openWindow("45", "2024");
+        county.awaitReportingKnows(institutions.size());
 
         Ledger ledger = new Ledger(stack.url("reporting"), reporter, institutions, step -> {
             Random random = new Random(SEED + step);
@@ -195,7 +180,7 @@ class FaultSuiteTest {
         Map<String, Integer> versions = new HashMap<>();
         filed.stream().filter(s -> !s.correction()).forEach(s -> versions.put(s.reportId, 1));
         filed.stream().filter(Ledger.Submission::correction).forEach(s -> versions.merge(s.reportId, 1, Integer::sum));
-        Map<String, Integer> stored = storedReportVersions();
+        Map<String, Integer> stored = county.storedReportVersions();
         assertThat(stored).as("reports stored by reporting, with their version").isEqualTo(versions);
 
         // 5. Evaluation's stored sums equal the sums of each institution's latest filed figures
@@ -207,23 +192,23 @@ class FaultSuiteTest {
         BigDecimal numerator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[0]).sum());
         BigDecimal denominator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[1]).sum());
         Instant settleFrom = Instant.now();
-        Map<String, Object> county = awaitSettled(COUNTY, numerator, denominator, (long) expected.size());
+        Map<String, Object> settled = county.awaitSettled(COUNTY, numerator, denominator, (long) expected.size());
         note("evaluation settled %d ms after the stream stopped: %s/%s over %d institutions",
                 Duration.between(settleFrom, Instant.now()).toMillis(), numerator, denominator, expected.size());
-        assertThat(county).as("county 450902 once settled").containsEntry("numerator", numerator)
+        assertThat(settled).as("county 450902 once settled").containsEntry("numerator", numerator)
                 .containsEntry("denominator", denominator).containsEntry("unitsDecided", (long) expected.size());
         for (String division : List.of("4509", "45")) {
             // The city and the province are folded by evaluation's roll-up drain, up to one drain interval
             // (2 s at most) after the county's sums: settled means settled there too.
-            assertThat(awaitSettled(division, numerator, denominator, null)).as("roll-up %s", division).containsEntry("numerator", numerator)
+            assertThat(county.awaitSettled(division, numerator, denominator, null)).as("roll-up %s", division).containsEntry("numerator", numerator)
                     .containsEntry("denominator", denominator);
         }
         // The same figures judged on reading against another profile (computed, never stored).
-        assertThat(entry(COUNTY, "guangxi-2022")).as("county judged on reading against guangxi-2022")
+        assertThat(county.entry(COUNTY, "guangxi-2022")).as("county judged on reading against guangxi-2022")
                 .containsEntry("numerator", numerator).containsEntry("denominator", denominator);
 
         // 6. Each institution's stored contribution is exactly its latest filed version.
-        Map<String, int[]> counted = countedContributions();
+        Map<String, int[]> counted = county.countedContributions();
         assertThat(counted.keySet()).as("institutions counted by evaluation")
                 .containsExactlyInAnyOrderElementsOf(expected.keySet());
         assertThat(counted.entrySet()).as("contributions that differ from the filed report")
@@ -233,7 +218,7 @@ class FaultSuiteTest {
 
         // 7. An outage is waited out, never parked: no record became a dead letter.
         for (String service : List.of("reporting", "evaluation")) {
-            JsonNode page = get(stack.url(service) + "/api/v1/dead-letters", provinceAdmin);
+            JsonNode page = county.get(stack.url(service) + "/api/v1/dead-letters");
             assertThat(page.get("items")).as("dead letters of %s", service).isEmpty();
         }
 
@@ -306,7 +291,7 @@ class FaultSuiteTest {
         Instant killed = Instant.now();
         stack.postgres().kill();
         Map<String, Long> notReady = awaitEveryService(status -> status == 503, killed, Duration.ofSeconds(60));
-        awaitCondition("reporting answers 503 while PostgreSQL is down", Duration.ofSeconds(30),
+        County.awaitCondition("reporting answers 503 while PostgreSQL is down", Duration.ofSeconds(30),
                 () -> ledger.attempts().stream().anyMatch(a -> a.answered() && a.status() == 503
                         && a.at().isAfter(killed)));
         Instant started = Instant.now();
@@ -339,7 +324,7 @@ class FaultSuiteTest {
                     when.put(s, Duration.between(since, Instant.now()).toMillis());
                 }
             }
-            sleep(100);
+            County.sleep(100);
         }
         return when;
     }
@@ -347,170 +332,13 @@ class FaultSuiteTest {
     /** Waits until the ledger has filed {@code more} reports beyond what it has filed now. */
     private static void awaitMoreFiled(Ledger ledger, int more) {
         long target = ledger.filed() + more;
-        awaitCondition("the ledger files " + more + " more reports", Duration.ofSeconds(120),
+        County.awaitCondition("the ledger files " + more + " more reports", Duration.ofSeconds(120),
                 () -> ledger.filed() >= target || ledger.crashed().isPresent());
-    }
-
-    private static void awaitCondition(String what, Duration timeout, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.get()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + ": " + what);
-            }
-            sleep(100);
-        }
-    }
-
-    /** The ratio's entry once it shows these sums (and this many units decided, unless null), or the last seen after 120 s. */
-    private static Map<String, Object> awaitSettled(String division, BigDecimal numerator, BigDecimal denominator,
-            Long units) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        Map<String, Object> last;
-        do {
-            last = entry(division, null);
-            if (numerator.equals(last.get("numerator")) && denominator.equals(last.get("denominator"))
-                    && (units == null || units.equals(last.get("unitsDecided")))) {
-                return last;
-            }
-            sleep(250);
-        } while (Instant.now().isBefore(deadline));
-        return last;
-    }
-
-    /** The ratio's entry on a division's scorecard: numerator, denominator (integers) and units decided. */
-    private static Map<String, Object> entry(String division, String profile) {
-        JsonNode card = get(stack.url("evaluation") + "/api/v1/scorecards/" + division + "?year=2024"
-                + (profile == null ? "" : "&profile=" + profile), provinceAdmin);
-        for (JsonNode e : card.get("indicators")) {
-            if (e.get("indicatorCode").asText().equals(RATIO)) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("numerator", integer(e.get("numerator")));
-                m.put("denominator", integer(e.get("denominator")));
-                m.put("unitsDecided", e.path("unitsDecided").asLong());
-                m.put("status", e.path("status").asText());
-                return m;
-            }
-        }
-        throw new AssertionError(RATIO + " missing from the scorecard of " + division);
-    }
-
-    private static BigDecimal integer(JsonNode n) {
-        return n == null || n.isNull() ? null : new BigDecimal(n.asText()).stripTrailingZeros().setScale(0);
-    }
-
-    /** Every institution the county's ratio counts, with its stored numerator and denominator. */
-    private static Map<String, int[]> countedContributions() {
-        Map<String, int[]> counted = new HashMap<>();
-        String cursor = null;
-        do {
-            JsonNode page = get(stack.url("evaluation") + "/api/v1/scorecards/" + COUNTY + "/indicators/" + RATIO
-                    + "/children?year=2024&limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor)),
-                    provinceAdmin);
-            for (JsonNode item : page.get("items")) {
-                if ("COUNTED".equals(item.path("unitState").asText())) {
-                    int[] previous = counted.put(item.get("code").asText(), new int[] {
-                            item.get("numerator").decimalValue().intValueExact(),
-                            item.get("denominator").decimalValue().intValueExact()});
-                    assertThat(previous).as("institution %s listed twice", item.get("code").asText()).isNull();
-                }
-            }
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return counted;
-    }
-
-    /** Every report reporting has stored for the county's 2024, by id, with its current version. */
-    private static Map<String, Integer> storedReportVersions() {
-        Map<String, Integer> versions = new HashMap<>();
-        String cursor = null;
-        do {
-            JsonNode page = get(stack.url("reporting") + "/api/v1/reports?division=" + COUNTY
-                    + "&period=2024&limit=500" + (cursor == null ? "" : "&cursor=" + encode(cursor)), provinceAdmin);
-            page.get("items").forEach(r -> assertThat(versions.put(r.get("id").asText(), r.get("version").asInt()))
-                    .as("report %s listed twice", r.get("id").asText()).isNull());
-            cursor = page.hasNonNull("nextCursor") ? page.get("nextCursor").asText() : null;
-        } while (cursor != null);
-        return versions;
-    }
-
-    /** Divisions and {@link #INSTITUTIONS} township health centres, by the registry's CSV import; answers their ids. */
-    private static List<String> registerInstitutions() {
-        String registry = stack.url("institution-registry");
-        Map<String, String> divisions = new LinkedHashMap<>();
-        divisions.put("45", "广西壮族自治区");
-        divisions.put("4509", "玉林市");
-        divisions.put(COUNTY, "玉州区");
-        for (int t = 0; t < TOWNSHIPS.size(); t++) {
-            divisions.put(TOWNSHIPS.get(t), "故障镇" + (t + 1));
-        }
-        divisions.forEach((code, name) -> Api.put(registry + "/api/v1/divisions/" + code, provinceAdmin,
-                Map.of("name", name, "population", Map.of("2024", 100_000))).expect(200, 201));
-        List<InstitutionCsv.Line> lines = new ArrayList<>();
-        for (int i = 0; i < INSTITUTIONS; i++) {
-            String first17 = "12450902M" + String.format("%08d", i + 1);
-            lines.add(new InstitutionCsv.Line(null, new InstitutionDraft("故障测试卫生院" + (i + 1), InstitutionType.THC,
-                    TOWNSHIPS.get(i % TOWNSHIPS.size()), first17 + UnifiedSocialCreditCode.checkCharacter(first17), null,
-                    Ownership.PUBLIC, null, null, LocalDate.of(1998, 6, 1), null)));
-        }
-        var report = Api.postCsv(registry + "/api/v1/institutions/import", provinceAdmin, InstitutionCsv.write(lines))
-                .expect(200);
-        assertThat(report.body().get("created").asInt()).isEqualTo(INSTITUTIONS);
-        String csv = text(registry + "/api/v1/institutions/export?division=" + COUNTY, provinceAdmin);
-        List<String> ids = InstitutionCsv.read(csv).rows().stream().map(r -> r.id().toString()).toList();
-        assertThat(ids).hasSize(INSTITUTIONS);
-        return ids;
-    }
-
-    /** Reporting learns institutions from Kafka; the stream starts once it knows all of them. */
-    private static void awaitReportingKnows(int institutions) {
-        awaitCondition("reporting knows the " + institutions + " institutions", Duration.ofSeconds(120), () ->
-                get(stack.url("reporting") + "/api/v1/completeness/" + COUNTY + "/2024", provinceAdmin)
-                        .get("total").get("expected").asInt() == institutions);
-    }
-
-    /** 2024's default window closed on 2025-03-31; the province keeps it open for the stream. */
-    private static void openWindow(String province, String period) {
-        String url = stack.url("reporting") + "/api/v1/windows/" + province + "/" + period;
-        int revision = Api.get(url, provinceAdmin).expect(200).body().get("revision").asInt();
-        Api.put(url, provinceAdmin, "\"" + revision + "\"", Map.of("opensOn", "2025-01-01", "closesOn",
-                LocalDate.now().plusYears(1).toString())).expect(200);
-    }
-
-    private static JsonNode get(String url, String token) {
-        return Api.get(url, token).expect(200).body();
-    }
-
-    private static String text(String url, String token) {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", "Bearer " + token).header("Accept", "text/csv").GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            assertThat(r.statusCode()).as("GET %s", url).isEqualTo(200);
-            return r.body();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static void note(String format, Object... args) {
         String line = String.format(format, args);
         notes.add(line);
         System.out.println(line);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

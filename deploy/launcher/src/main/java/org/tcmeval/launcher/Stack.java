@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Deque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +42,31 @@ public final class Stack implements AutoCloseable {
             Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, boolean persistent) {
     }
 
+    /**
+     * A further instance of a service, for tests that need two side by side: the same settings,
+     * database and Kafka consumer groups as the service's first instance, its own ports, and its log
+     * under the instance name ({@code evaluation-2.log}).
+     */
+    public record Replica(String service, int port, int managementPort) {
+    }
+
     private final PostgresServer postgres;
     private final KafkaBroker kafka;
     private final KeycloakServer keycloak;
     private final Map<String, ServiceProcess> services;
+    /** Every instance of each service, the first one ({@link #services}) included. */
+    private final Map<String, List<ServiceProcess>> instances;
     private final Runnable closeAll;
     private volatile Duration startup;
 
     private Stack(PostgresServer postgres, KafkaBroker kafka, KeycloakServer keycloak,
-            Map<String, ServiceProcess> services, Runnable closeAll) {
+            Map<String, ServiceProcess> services, Map<String, List<ServiceProcess>> instances, Runnable closeAll) {
         this.closeAll = closeAll;
         this.postgres = postgres;
         this.kafka = kafka;
         this.keycloak = keycloak;
         this.services = services;
+        this.instances = instances;
     }
 
     public static Stack start(Layout layout) {
@@ -66,6 +78,16 @@ public final class Stack implements AutoCloseable {
      *                   a service ignores those it does not read
      */
     public static Stack start(Layout layout, Map<String, String> serviceEnv) {
+        return start(layout, serviceEnv, List.of());
+    }
+
+    /** As {@link #start(Layout, Map)}, with further instances of some services (none by default). */
+    public static Stack start(Layout layout, Map<String, String> serviceEnv, List<Replica> replicas) {
+        replicas.forEach(r -> {
+            if (!SERVICES.contains(r.service())) {
+                throw new IllegalArgumentException("no service " + r.service() + "; one of " + SERVICES);
+            }
+        });
         Instant begin = Instant.now();
         Path realm = layout.root().resolve("deploy/keycloak/tcm-realm.json");
         // Everything is registered the moment its process exists, and one hook stops it all in
@@ -92,13 +114,24 @@ public final class Stack implements AutoCloseable {
                     started::addFirst);
             KeycloakServer kc = keycloak.join();
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            Map<String, List<ServiceProcess>> instances = new LinkedHashMap<>();
             for (String name : SERVICES) {
-                ServiceProcess s = startService(name, layout, postgres, kafka, kc, serviceEnv);
+                ServiceProcess s = startService(name, name, layout.servicePorts().get(name),
+                        layout.managementPorts().get(name), layout, postgres, kafka, kc, serviceEnv);
                 started.addFirst(s);
                 services.put(name, s);
+                instances.put(name, new ArrayList<>(List.of(s)));
             }
-            services.values().forEach(s -> s.awaitReady(Duration.ofSeconds(120)));
-            Stack stack = new Stack(postgres, kafka, kc, services, closeAll);
+            for (Replica r : replicas) {
+                List<ServiceProcess> all = instances.get(r.service());
+                ServiceProcess s = startService(r.service(), r.service() + "-" + (all.size() + 1), r.port(),
+                        r.managementPort(), layout, postgres, kafka, kc, serviceEnv);
+                started.addFirst(s);
+                all.add(s);
+            }
+            instances.values().forEach(all -> all.forEach(s -> s.awaitReady(Duration.ofSeconds(120))));
+            instances.replaceAll((name, all) -> List.copyOf(all));
+            Stack stack = new Stack(postgres, kafka, kc, services, instances, closeAll);
             stack.startup = Duration.between(begin, Instant.now());
             return stack;
         } catch (RuntimeException e) {
@@ -107,8 +140,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private static ServiceProcess startService(String name, Layout layout, PostgresServer postgres, KafkaBroker kafka,
-            KeycloakServer kc, Map<String, String> serviceEnv) {
+    private static ServiceProcess startService(String name, String instance, int port, int managementPort,
+            Layout layout, PostgresServer postgres, KafkaBroker kafka, KeycloakServer kc,
+            Map<String, String> serviceEnv) {
         Map<String, String> env = new LinkedHashMap<>(serviceEnv);
         env.put("TCM_PG_JDBC", postgres.jdbcUrl(DATABASE.get(name)));
         env.put("TCM_PG_REACTIVE", postgres.reactiveUrl(DATABASE.get(name)));
@@ -116,12 +150,10 @@ public final class Stack implements AutoCloseable {
         env.put("TCM_PG_PASSWORD", postgres.password());
         env.put("TCM_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         env.put("TCM_OIDC_URL", kc.realmUrl(REALM));
-        env.put(PORT_VARIABLE.get(name), String.valueOf(layout.servicePorts().get(name)));
-        env.put(PORT_VARIABLE.get(name).replace("_PORT", "_MANAGEMENT_PORT"),
-                String.valueOf(layout.managementPorts().get(name)));
+        env.put(PORT_VARIABLE.get(name), String.valueOf(port));
+        env.put(PORT_VARIABLE.get(name).replace("_PORT", "_MANAGEMENT_PORT"), String.valueOf(managementPort));
         Path app = layout.root().resolve("services").resolve(name).resolve("target/quarkus-app");
-        return ServiceProcess.start(name, app, layout.servicePorts().get(name), layout.managementPorts().get(name), env,
-                layout.dataDir().resolve("logs"));
+        return ServiceProcess.start(instance, app, port, managementPort, env, layout.dataDir().resolve("logs"));
     }
 
     public String url(String service) {
@@ -142,9 +174,15 @@ public final class Stack implements AutoCloseable {
         return s;
     }
 
-    /** Every service is started again whenever it dies ({@link ServiceProcess#supervise()}). */
+    /** Every instance of the service: the first ({@link #service}), then any {@link Replica}s in order. */
+    public List<ServiceProcess> instances(String name) {
+        service(name);
+        return instances.get(name);
+    }
+
+    /** Every instance of every service is started again whenever it dies ({@link ServiceProcess#supervise()}). */
     public Stack supervise() {
-        services.values().forEach(ServiceProcess::supervise);
+        instances.values().forEach(all -> all.forEach(ServiceProcess::supervise));
         return this;
     }
 
@@ -173,7 +211,7 @@ public final class Stack implements AutoCloseable {
     /** Process ids of every server, for the RSS figures in the notes. */
     public Map<String, Long> pids() {
         Map<String, Long> pids = new LinkedHashMap<>();
-        services.values().forEach(s -> pids.put(s.name(), s.pid()));
+        instances.values().forEach(all -> all.forEach(s -> pids.put(s.name(), s.pid())));
         return pids;
     }
 
