@@ -19,6 +19,12 @@ public final class Ports {
     static final int HIGH = 32_768;
 
     /**
+     * Ports this JVM has handed out: a suite takes ~20 before any server binds them, and random picks
+     * from ~12,800 would give two servers the same port in about one suite run in seventy.
+     */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
      * A port that was free a moment ago on 127.0.0.1, below the ephemeral range: a port the kernel
      * chose (bind to 0) is one it also hands to outgoing connections, and a suite takes its ports
      * well before its servers bind them (a service binds its management port after it has connected
@@ -27,8 +33,13 @@ public final class Ports {
     public static int free() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(LOW, HIGH);
+            if (HANDED_OUT.contains(port)) {
+                continue;
+            }
             try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-                return port;
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
             } catch (IOException taken) {
                 // Try another.
             }
