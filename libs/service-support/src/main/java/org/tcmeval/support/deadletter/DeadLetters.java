@@ -74,6 +74,8 @@ public class DeadLetters {
 
     private final Map<String, AtomicLong> open = new ConcurrentHashMap<>();
     private long timer = -1;
+    /** Set when the service begins to stop: from then on a failure says nothing about the record. */
+    private volatile boolean stopping;
 
     /** Guards one record of {@code handler}'s channel; return the answer from the {@code @Incoming} method. */
     public Uni<Void> guard(ConsumerRecord<String, String> record, DeadLetterHandler handler) {
@@ -92,6 +94,12 @@ public class DeadLetters {
         String what = channel + " record " + topic + "-" + partition + "@" + offset;
         return TransientRetry.of(what, work, config.initialBackoff(), config.maxBackoff())
                 .onFailure().recoverWithUni(failure -> {
+                    if (stopping || Transient.stopping(failure)) {
+                        // The service is going away under the work (its pool closed): the record is left
+                        // unacknowledged, so it is consumed again after the restart or by another instance.
+                        Log.infof("%s not finished: the service is stopping; it is consumed again", what);
+                        return Uni.createFrom().failure(failure);
+                    }
                     Log.errorf(failure, "%s failed permanently; it is stored as a dead letter and the channel goes on",
                             what);
                     return TransientRetry.of("storing the dead letter of " + what,
@@ -203,6 +211,7 @@ public class DeadLetters {
     }
 
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }

@@ -87,6 +87,22 @@ public final class Transient {
     }
 
     /**
+     * The failure of work cut off because this service is stopping: Vert.x fails what still waits for a
+     * connection with a bare "Pool closed" once the pool is closed. Neither transient (retrying it
+     * would hold up the shutdown) nor permanent (the record itself is fine): it must not become a
+     * dead letter.
+     */
+    public static boolean stopping(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if ("Pool closed".equals(t.getMessage())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * PostgreSQL SQLSTATEs (Appendix A) that describe the server's condition rather than the statement:
      * class 08 connection exception, 40001 serialization failure, 40P01 deadlock detected, class 53
      * insufficient resources (disk full, out of memory, too many connections), 57P01 admin shutdown,

@@ -89,4 +89,20 @@ class TransientTest {
         a.initCause(b);
         assertThat(Transient.is(a)).isFalse();
     }
+
+    /**
+     * Vert.x fails work that waits for a connection of a closed pool with Future.failedFuture("Pool
+     * closed"), a bare NoStackTraceThrowable: that is the service stopping, not the record failing, and
+     * it is neither transient (retried) nor permanent (dead-lettered).
+     */
+    @Test
+    void aClosedPoolIsTheServiceStoppingAndNothingElseIs() {
+        Throwable closed = io.vertx.core.Future.failedFuture("Pool closed").cause();
+        assertThat(Transient.stopping(closed)).isTrue();
+        assertThat(Transient.stopping(new CompletionException(new PersistenceException("could not open", closed))))
+                .isTrue();
+        assertThat(Transient.is(closed)).as("not retried: it would hold up the shutdown").isFalse();
+        assertThat(Transient.stopping(new CompletionException(new PersistenceException(pg("23505"))))).isFalse();
+        assertThat(Transient.stopping(ClosedConnectionException.INSTANCE)).isFalse();
+    }
 }
