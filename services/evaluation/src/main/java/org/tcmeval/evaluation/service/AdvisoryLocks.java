@@ -1,11 +1,11 @@
 package org.tcmeval.evaluation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.tcmeval.support.persistence.SessionSql;
 
 /**
  * The transaction-scoped advisory locks that serialise paths which would otherwise each miss the
@@ -40,10 +40,9 @@ public final class AdvisoryLocks {
             return Uni.createFrom().voidItem();
         }
         List<String> keys = new TreeSet<>(provinces).stream().map(p -> "registration:" + p).toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select "
-                        + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
-                        + "(hashtext(k)) from (select k from unnest(cast(:k as text[])) k order by k) o) l", Integer.class)
-                .setParameter("k", keys.toArray(String[]::new)).getResultList()).replaceWithVoid();
+        return SessionSql.select("select 1 from (select " + (shared ? "pg_advisory_xact_lock_shared" : "pg_advisory_xact_lock")
+                + "(hashtext(k)) from (select k from unnest($1::text[]) k order by k) o) l",
+                (Object) keys.toArray(String[]::new)).replaceWithVoid();
     }
 
     /** {@link #lockInstitution} for many, in one statement and in id order (no deadlock between batches). */
@@ -52,8 +51,9 @@ public final class AdvisoryLocks {
             return Uni.createFrom().voidItem();
         }
         List<String> keys = sortedIds.stream().map(id -> "institution:" + id).toList();
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select pg_advisory_xact_lock("
-                        + "hashtext(k)) from (select k from unnest(cast(:k as text[])) k order by k) o) l", Integer.class)
-                .setParameter("k", keys.toArray(String[]::new)).getResultList()).replaceWithVoid();
+        // One row per lock, read on the bare connection: a batch takes thousands.
+        return SessionSql.select("select 1 from (select pg_advisory_xact_lock(hashtext(k))"
+                + " from (select k from unnest($1::text[]) k order by k) o) l", (Object) keys.toArray(String[]::new))
+                .replaceWithVoid();
     }
 }

@@ -1,6 +1,5 @@
 package org.tcmeval.evaluation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import org.tcmeval.evaluation.service.Contributions.SumsKey;
 import org.tcmeval.evaluation.service.Contributions.Work;
 import org.tcmeval.evaluation.service.Evaluator.Touch;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.Reporter;
 import org.tcmeval.targets.TargetResolver;
 
@@ -59,12 +59,10 @@ final class ContributionStore {
     }
 
     private static Uni<Map<String, List<Held>>> held(List<String> units, List<Integer> years) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select unit_id, indicator_code, year, filter_key,"
-                        + " divisions, numerator, denominator, units, excluded, missing_facts, registry_population_units"
-                        + " from unit_contribution where unit_id = any(cast(:u as text[])) and year = any(cast(:y as int[]))",
-                        Object[].class)
-                .setParameter("u", EvaluationService.texts(units)).setParameter("y", years.toArray(Integer[]::new))
-                .getResultList())
+        return SessionSql.select("select unit_id, indicator_code, year, filter_key, divisions, numerator, denominator,"
+                        + " units, excluded, missing_facts, registry_population_units from unit_contribution"
+                        + " where unit_id = any($1::text[]) and year = any($2::int[])",
+                        EvaluationService.texts(units), years.toArray(Integer[]::new))
                 .map(rows -> {
                     Map<String, List<Held>> m = new HashMap<>();
                     for (Object[] r : rows) {

@@ -15,6 +15,7 @@ import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.ReportRef;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
 import org.tcmeval.targets.Reporter;
@@ -120,12 +121,19 @@ public class Evaluator {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        // Read-only: a batch loads thousands, and managed copies would be snapshotted and dirty-checked at
-        // every flush for nothing (an institution already managed in the session stays as it was).
-        return Panache.getSession().chain(s -> s.createSelectionQuery("from InstitutionRef i where i.id in :ids",
-                InstitutionRef.class).setParameter("ids", ids).setReadOnly(true).getResultList()).map(list -> {
+        // Detached copies of the columns a unit needs, not entities: a batch reads thousands, and
+        // hydrating, snapshotting and dirty-checking them cost more than everything else it reads.
+        return SessionSql.select("select id, type, grade, county_code from institution_ref where id = any($1::uuid[])",
+                (Object) ids.toArray(UUID[]::new)).map(rows -> {
                     Map<UUID, InstitutionRef> m = new HashMap<>();
-                    list.forEach(i -> m.put(i.id, i));
+                    for (Object[] row : rows) {
+                        InstitutionRef i = new InstitutionRef();
+                        i.id = (UUID) row[0];
+                        i.type = row[1] == null ? null : InstitutionType.valueOf((String) row[1]);
+                        i.grade = row[2] == null ? null : HospitalGrade.valueOf((String) row[2]);
+                        i.countyCode = (String) row[3];
+                        m.put(i.id, i);
+                    }
                     return m;
                 });
     }

@@ -1,6 +1,5 @@
 package org.tcmeval.evaluation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +23,7 @@ import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.evaluation.service.Contributions.SumsKey;
 import org.tcmeval.evaluation.service.Evaluator.Touch;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
 import org.tcmeval.targets.TargetResolver;
@@ -65,13 +65,10 @@ public class Judging {
 
     /** Every sums row of the year for these divisions and indicators, in one read. */
     private static Uni<Map<SumsKey, Tally>> readSums(int year, Set<String> divisions, Set<String> indicators) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select division_code, indicator_code, filter_key,"
-                        + " numerator, denominator, units, excluded, missing_facts, registry_population_units"
-                        + " from division_sums where year = :y and division_code = any(cast(:d as text[]))"
-                        + " and indicator_code = any(cast(:i as text[]))",
-                        Object[].class)
-                .setParameter("y", year).setParameter("d", EvaluationService.texts(divisions))
-                .setParameter("i", EvaluationService.texts(indicators)).getResultList())
+        return SessionSql.select("select division_code, indicator_code, filter_key, numerator, denominator, units,"
+                        + " excluded, missing_facts, registry_population_units from division_sums where year = $1"
+                        + " and division_code = any($2::text[]) and indicator_code = any($3::text[])",
+                        year, EvaluationService.texts(divisions), EvaluationService.texts(indicators))
                 .map(rows -> {
                     Map<SumsKey, Tally> m = new HashMap<>();
                     for (Object[] r : rows) {

@@ -23,6 +23,7 @@ import org.tcmeval.evaluation.ReportRef;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.support.vertx.SideContext;
 
 /**
@@ -87,11 +88,11 @@ class ReportApplier {
         reports.forEach(e -> newest.put(UUID.fromString(e.reportId()), e));
         List<UUID> ids = newest.keySet().stream().sorted().toList();
         return Panache.withTransaction(() -> Panache.getSession().invoke(s -> s.setFlushMode(FlushMode.COMMIT))
-                .chain(s -> s.createNativeQuery("select report_id, reporter_kind, unit_id, institution_id, division_code,"
+                .chain(() -> SessionSql.select("select report_id, reporter_kind, unit_id, institution_id, division_code,"
                         + " county_code, year, period, revision, version, status, cast(figures as text),"
                         + " approved_version, cast(approved_figures as text) from report_ref"
-                        + " where report_id = any(cast(:ids as uuid[])) order by report_id for update", Object[].class)
-                        .setParameter("ids", ids.toArray(UUID[]::new)).getResultList())
+                        + " where report_id = any($1::uuid[]) order by report_id for update",
+                        (Object) ids.toArray(UUID[]::new)))
                 .chain(existing -> {
                     Map<UUID, ReportRef> byId = new HashMap<>();
                     existing.forEach(row -> {

@@ -1,12 +1,12 @@
 package org.tcmeval.evaluation.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.math.BigDecimal;
 import java.util.List;
 import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.ResultStatus;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 
 /**
  * The SQL of {@code indicator_result} for {@link ResultPublisher}: the locked read, its rows as plain
@@ -19,12 +19,10 @@ final class ResultRows {
 
     /** Locked and read in one statement, in key order (two batches lock shared rows in the same order). */
     static Uni<List<Object[]>> lockAndRead(int year, List<String> divisions, List<String> codes) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from indicator_result"
-                        + " where year = :y and unit_id = any(cast(:d as text[]))"
-                        + " and indicator_code = any(cast(:i as text[])) order by unit_id, indicator_code for update",
-                        Object[].class)
-                .setParameter("y", year).setParameter("d", divisions.toArray(String[]::new))
-                .setParameter("i", codes.toArray(String[]::new)).getResultList());
+        return SessionSql.select("select " + COLUMNS + " from indicator_result where year = $1"
+                + " and unit_id = any($2::text[]) and indicator_code = any($3::text[])"
+                + " order by unit_id, indicator_code for update",
+                year, divisions.toArray(String[]::new), codes.toArray(String[]::new));
     }
 
     private static final String COLUMNS = "unit_id, indicator_code, year, scope, status, value, numerator, denominator,"
