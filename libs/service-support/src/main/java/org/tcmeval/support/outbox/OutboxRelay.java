@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tcmeval.support.memory.IdleHeapTrimmer;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 
 /**
  * Publishes outbox rows to Kafka in insertion order and marks them published once the broker has
@@ -141,11 +142,9 @@ public class OutboxRelay {
         Uni<Boolean> go = Uni.createFrom().completionStage(goAhead.copy()).emitOn(r -> context.runOnContext(x -> r.run()));
         // Rows are read as plain columns and marked with one statement: a round of thousands of
         // events loaded and dirty-checked as entities cost more than sending them.
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s
-                .createNativeQuery("select seq, topic, record_key, payload, cast(id as text) from outbox_event "
-                        + "where published_at is null order by seq limit :n for update skip locked", Object[].class)
-                .setParameter("n", config.batchSize())
-                .getResultList())
+        return Panache.withTransaction(() -> SessionSql.select("select seq, topic, record_key, payload, cast(id as text)"
+                        + " from outbox_event where published_at is null order by seq limit $1 for update skip locked",
+                        config.batchSize())
                 .map(rows -> rows.stream().map(OutboxSender.Row::of).toList())
                 .flatMap(rows -> go.flatMap(ok -> {
                     if (!ok || rows.isEmpty()) {
@@ -174,10 +173,9 @@ public class OutboxRelay {
                         }
                     }
                     Log.debugf("outbox: published %d of %d", published.size(), rows.size());
-                    Uni<Integer> marked = published.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession()
-                            .flatMap(s -> s.createNativeQuery("update outbox_event set published_at = clock_timestamp(), "
-                                    + "attempts = attempts + 1 where seq = any(cast(?1 as bigint[]))")
-                                    .setParameter(1, published.toArray(Long[]::new)).executeUpdate());
+                    Uni<Integer> marked = published.isEmpty() ? Uni.createFrom().item(0) : SessionSql.update(
+                            "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1"
+                                    + " where seq = any($1::bigint[])", (Object) published.toArray(Long[]::new));
                     Uni<Integer> noted = failed.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession()
                             .flatMap(s -> s.createNativeQuery("update outbox_event o set attempts = o.attempts + 1, "
                                     + "last_error = x.error from " + BulkSql.ROWS + " as x(seq bigint, error text) "

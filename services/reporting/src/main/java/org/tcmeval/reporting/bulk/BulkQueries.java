@@ -20,6 +20,7 @@ import org.tcmeval.reporting.bulk.BulkReports.Existing;
 import org.tcmeval.reporting.bulk.BulkReports.Inst;
 import org.tcmeval.reporting.service.WindowService;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.InstitutionType;
 
 
@@ -55,8 +56,8 @@ class BulkQueries {
         if (values.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                .setParameter(1, BulkSql.jsonArray(values)).getResultList()).invoke(rows -> {
+        // Thousands of rows per chunk: on the bare connection (SessionSql), without a native query's per-row cost.
+        return SessionSql.select(SessionSql.positional(sql), BulkSql.jsonArray(values)).invoke(rows -> {
                     for (Object[] c : rows) {
                         into.add(new Inst(UUID.fromString((String) c[0]), InstitutionType.valueOf((String) c[1]),
                                 (String) c[2], c[3] == null ? null : LocalDate.parse((String) c[3]),
