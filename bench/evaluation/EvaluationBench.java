@@ -76,7 +76,6 @@ public class EvaluationBench {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : DemoProvince.DEFAULT_SEED;
         int rate = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 60;
-        Path jar = Path.of("services/evaluation/target/quarkus-app/quarkus-run.jar");
         Path work = Files.createTempDirectory("evaluation-bench");
         BenchTokens tokens = BenchTokens.generate();
 
@@ -101,6 +100,7 @@ public class EvaluationBench {
         PostgresServer postgres = PostgresServer.start(work.resolve("pg"), Ports.free());
         KafkaBroker kafka = KafkaBroker.start(work.resolve("kafka"), Ports.free());
         Process service = null;
+        List<Process> services = new ArrayList<>();
         String database = "evaluation_bench";
         try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
             postgres.createDatabases(List.of(database));
@@ -109,21 +109,15 @@ public class EvaluationBench {
                 loadStatementStatistics(postgres, database);
             }
             int port = Ports.free();
-            int managementPort = Ports.free();
-            Path log = work.resolve("evaluation.log");
-            // The launcher's JVM options and environment: what is measured is what runs.
-            List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(Processes.javaBinary());
-            command.addAll(BenchKnobs.extraJvmOptions());
-            command.addAll(BenchService.systemProperties(port, managementPort, postgres, database, kafka));
-            command.add("-Dquarkus.oidc.auth-server-url=");
-            command.addAll(tokens.oidcSystemProperties());
-            command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            launch.environment().putAll(org.tcmeval.launcher.ServiceProcess.JVM_ENVIRONMENT);
-            service = launch.start();
-            // Health is on the management interface, not the API port.
-            BenchService.awaitReady("http://127.0.0.1:" + managementPort, service, log, Duration.ofSeconds(120));
-            System.out.println("evaluation is up (log: " + log + ")");
+            service = launch(work.resolve("evaluation.log"), port, postgres, database, kafka, tokens);
+            services.add(service);
+            // A second instance in the same consumer groups (TCM_BENCH_INSTANCES=2): the topics' partitions are
+            // shared between the two, which is what "a second consumer instance" means.
+            for (int i = 2; i <= instances(); i++) {
+                services.add(launch(work.resolve("evaluation-" + i + ".log"), Ports.free(), postgres, database, kafka,
+                        tokens));
+            }
+            awaitGroup(kafka.bootstrapServers(), "evaluation-v2", services.size());
 
             // The catalog's profiles and the registry's institutions, as their services publish them.
             for (TargetProfile p : CanonicalProfiles.ALL) {
@@ -163,8 +157,9 @@ public class EvaluationBench {
             if (statements) {
                 resetStatementStatistics(postgres, database);
             }
-            double cpuBefore = ProcessCpu.seconds(service.pid());
+            double cpuBefore = cpuSeconds(services);
             ProcessMemory.resetPeak(service.pid());
+            LockWaits lockWaits = LockWaits.start(postgres, database);
             double pgCpuBefore = ProcessCpu.withChildrenSeconds(postgres.postmasterPid());
             long commitsBefore = postgres.count(database,
                     "select xact_commit from pg_stat_database where datname = current_database()");
@@ -181,10 +176,11 @@ public class EvaluationBench {
             producer.flush();
             double sent = secondsSince(start);
             double absorbed = awaitAbsorbed(postgres, database, lastOfPartition.values(), reports.size(), start);
+            lockWaits.stop();
             BenchKnobs.trimOnEnd(service.pid());
             awaitZero(postgres, database, "select count(*) from outbox_event where published_at is null", 20);
             double relayed = secondsSince(start);
-            double cpu = ProcessCpu.seconds(service.pid()) - cpuBefore;
+            double cpu = cpuSeconds(services) - cpuBefore;
             double pgCpu = ProcessCpu.withChildrenSeconds(postgres.postmasterPid()) - pgCpuBefore;
             long results = postgres.count(database, "select count(*) from indicator_result");
             long events = postgres.count(database, "select count(*) from outbox_event");
@@ -195,8 +191,9 @@ public class EvaluationBench {
             System.out.printf("  %-52s %7d evts  %7.2f s   (%d results stored)%n",
                     "last target-evaluated acknowledged by Kafka", events, relayed, results);
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second (load average %s)%n",
-                    "evaluation CPU time for the burst", cpu, reports.size() / cpu,
-                    ProcessCpu.loadAverage());
+                    "evaluation CPU time for the burst" + (services.size() > 1 ? " (" + services.size() + " instances)" : ""),
+                    cpu, reports.size() / cpu, ProcessCpu.loadAverage());
+            lockWaits.print(absorbed);
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second%n", "PostgreSQL CPU time for the burst",
                     pgCpu, reports.size() / pgCpu);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", ProcessMemory.rssKb(service.pid()) / 1024);
@@ -263,7 +260,61 @@ public class EvaluationBench {
             System.out.printf("%n%d CPUs; goals: >= 2,000 reports/s absorbed, from scratch < 10 s, p99 < 1 s, RSS < 300 MB%n",
                     Runtime.getRuntime().availableProcessors());
         } finally {
-            BenchService.tearDown(work, kafka, postgres, java.util.Collections.singletonList(service));
+            BenchService.tearDown(work, kafka, postgres, services);
+        }
+    }
+
+    static int instances() {
+        String n = System.getenv("TCM_BENCH_INSTANCES");
+        return n == null || n.isBlank() ? 1 : Integer.parseInt(n.strip());
+    }
+
+    /** Starts one evaluation instance as the launcher runs it and waits until it is ready. */
+    static Process launch(Path log, int port, PostgresServer postgres, String database, KafkaBroker kafka,
+            BenchTokens tokens) throws Exception {
+        int managementPort = Ports.free();
+        // The launcher's JVM options and environment: what is measured is what runs.
+        List<String> command = org.tcmeval.launcher.ServiceProcess.javaCommand(Processes.javaBinary());
+        command.addAll(BenchKnobs.extraJvmOptions());
+        command.addAll(BenchService.systemProperties(port, managementPort, postgres, database, kafka));
+        command.add("-Dquarkus.oidc.auth-server-url=");
+        command.addAll(tokens.oidcSystemProperties());
+        command.addAll(List.of("-jar", "services/evaluation/target/quarkus-app/quarkus-run.jar"));
+        ProcessBuilder launch = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        launch.environment().putAll(org.tcmeval.launcher.ServiceProcess.JVM_ENVIRONMENT);
+        Process service = launch.start();
+        // Health is on the management interface, not the API port.
+        BenchService.awaitReady("http://127.0.0.1:" + managementPort, service, log, Duration.ofSeconds(120));
+        System.out.println("evaluation is up (log: " + log + ")");
+        return service;
+    }
+
+    static double cpuSeconds(List<Process> services) throws Exception {
+        double total = 0;
+        for (Process p : services) {
+            total += ProcessCpu.seconds(p.pid());
+        }
+        return total;
+    }
+
+    /** Waits until the consumer group has {@code members} members, each with partitions, and is stable. */
+    static void awaitGroup(String bootstrap, String group, int members) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            while (true) {
+                var d = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                long assigned = d.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+                if (d.state() == org.apache.kafka.common.ConsumerGroupState.STABLE && assigned == members) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("group " + group + ": " + d.state() + ", " + assigned + " of "
+                            + members + " members with partitions");
+                }
+                Thread.sleep(200);
+            }
         }
     }
 
@@ -311,7 +362,8 @@ public class EvaluationBench {
         ReportSubmitted e = new ReportSubmitted(r.id(), revision, revision, r.kind(), r.reporter(), r.institutionId(),
                 null, r.division(), 2024, "2024", "APPROVED", r.figures(), r.techniques(), OffsetDateTime.now(),
                 OffsetDateTime.now());
-        return new ProducerRecord<>(Topics.REPORT_SUBMITTED, r.id(), EventJson.write(EventEnvelope.of("/reporting",
+        return new ProducerRecord<>(Topics.REPORT_SUBMITTED, ReportSubmitted.partitionKey(r.division()),
+                EventJson.write(EventEnvelope.of("/reporting",
                 EventTypes.REPORT_SUBMITTED, r.id(), ReportSubmitted.VERSION, e)));
     }
 
@@ -680,6 +732,70 @@ public class EvaluationBench {
                 }
                 Thread.sleep(sleepMillis);
             }
+        }
+    }
+
+    /**
+     * Samples, every 10 ms on its own connection, how many of the database's backends are running a
+     * statement and how many of those wait on a lock (row, transaction or advisory): what a second
+     * instance costs in lock waits rather than work.
+     */
+    static final class LockWaits {
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private long samples;
+        private long active;
+        private long waiting;
+        private int maxWaiting;
+        private final Map<String, Long> byEvent = new java.util.TreeMap<>();
+
+        private LockWaits(PostgresServer postgres, String database) {
+            sampler = new Thread(() -> {
+                try (Connection c = postgres.connect(database);
+                        PreparedStatement q = c.prepareStatement("select state = 'active', wait_event_type = 'Lock',"
+                                + " wait_event from pg_stat_activity where datname = current_database()"
+                                + " and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+                    while (running) {
+                        int w = 0;
+                        try (ResultSet rs = q.executeQuery()) {
+                            while (rs.next()) {
+                                if (rs.getBoolean(1)) {
+                                    active++;
+                                }
+                                if (rs.getBoolean(2)) {
+                                    w++;
+                                    byEvent.merge(rs.getString(3), 1L, Long::sum);
+                                }
+                            }
+                        }
+                        samples++;
+                        waiting += w;
+                        maxWaiting = Math.max(maxWaiting, w);
+                        Thread.sleep(10);
+                    }
+                } catch (Exception e) {
+                    System.out.println("lock-wait sampler stopped: " + e);
+                }
+            }, "lock-waits");
+            sampler.setDaemon(true);
+        }
+
+        static LockWaits start(PostgresServer postgres, String database) {
+            LockWaits w = new LockWaits(postgres, database);
+            w.sampler.start();
+            return w;
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        void print(double seconds) {
+            System.out.printf("  %-52s %7.2f       of %.2f running on average (max %d waiting; %d samples over %.1f s)%s%n",
+                    "backends waiting on a lock during the burst", samples == 0 ? 0 : (double) waiting / samples,
+                    samples == 0 ? 0 : (double) active / samples, maxWaiting, samples, seconds,
+                    byEvent.isEmpty() ? "" : " " + byEvent);
         }
     }
 }

@@ -113,8 +113,11 @@ class SuiteTest {
         String reportId = submit(centreA, 8, 2, true);
 
         try (TopicReader reports = new TopicReader(stack.kafkaBootstrap(), Topics.REPORT_SUBMITTED)) {
-            var record = reports.await(r -> centreA.equals(r.key()), Duration.ofSeconds(30));
+            var record = reports.await(r -> centreA.equals(EventJson.read(r.value(), ReportSubmitted.class).data()
+                    .reporterId()), Duration.ofSeconds(30));
             ReportSubmitted event = EventJson.read(record.value(), ReportSubmitted.class).data();
+            // Keyed by county: the centre is in township 450902100, county 450902 (玉州区).
+            assertThat(record.key()).isEqualTo("450902");
             assertThat(event.reportId()).isEqualTo(reportId);
             assertThat(event.figures().get("tcmPhysicians")).isEqualByComparingTo("2");
         }

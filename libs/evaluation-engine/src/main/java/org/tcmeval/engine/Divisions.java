@@ -12,8 +12,11 @@ public final class Divisions {
     }
 
     /** The divisions a county's sums roll into: the county, its city, its province. */
+    /** Compiled once: the chain is asked for every unit of every batch. */
+    private static final java.util.regex.Pattern COUNTY = java.util.regex.Pattern.compile("\\d{6}");
+
     public static List<String> rollUpChain(String countyCode) {
-        if (countyCode == null || !countyCode.matches("\\d{6}")) {
+        if (countyCode == null || !COUNTY.matcher(countyCode).matches()) {
             throw new IllegalArgumentException("countyCode: '" + countyCode + "' is not a 6-digit county code");
         }
         return List.of(countyCode, countyCode.substring(0, 4), countyCode.substring(0, 2));

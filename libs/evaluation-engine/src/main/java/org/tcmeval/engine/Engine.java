@@ -94,12 +94,27 @@ public final class Engine {
 
     /** Indicators that read reports of institutions of {@code type}. */
     public static List<IndicatorDefinition> applicableIndicators(InstitutionType type) {
-        return Indicators.ALL.stream()
-                .filter(i -> i.reporter() == Reporter.INSTITUTION && i.appliesTo(type)).toList();
+        return BY_TYPE.get(type);
     }
 
     /** Indicators that read county reports ({@link Reporter#COUNTY}) or jurisdictions' own reports. */
     public static List<IndicatorDefinition> applicableIndicators(Reporter reporter) {
-        return Indicators.ALL.stream().filter(i -> i.reporter() == reporter).toList();
+        return BY_REPORTER.get(reporter);
+    }
+
+    // Filtered once: every unit of every batch asks (the indicators are constants).
+    private static final java.util.Map<InstitutionType, List<IndicatorDefinition>> BY_TYPE = new java.util.EnumMap<>(
+            InstitutionType.class);
+    private static final java.util.Map<Reporter, List<IndicatorDefinition>> BY_REPORTER = new java.util.EnumMap<>(
+            Reporter.class);
+
+    static {
+        for (InstitutionType t : InstitutionType.values()) {
+            BY_TYPE.put(t, Indicators.ALL.stream().filter(i -> i.reporter() == Reporter.INSTITUTION && i.appliesTo(t))
+                    .toList());
+        }
+        for (Reporter r : Reporter.values()) {
+            BY_REPORTER.put(r, Indicators.ALL.stream().filter(i -> i.reporter() == r).toList());
+        }
     }
 }

@@ -53,6 +53,18 @@ public record ReportSubmitted(
         techniqueItems = techniqueItems == null ? List.of() : List.copyOf(techniqueItems);
     }
 
+    /**
+     * The record key of a report's events: the county its reporter belongs to (a city's or province's own
+     * code for their reports), from the report's division, which never changes after the report is created.
+     * One report's events therefore stay in order on one partition, and so do one county's: two evaluation
+     * instances never write the same county's sums and results at the same time (keyed by reporter, every
+     * county's institutions were spread over every partition, and the instances waited on each other's row
+     * locks).
+     */
+    public static String partitionKey(String divisionCode) {
+        return divisionCode.length() > 6 ? divisionCode.substring(0, 6) : divisionCode;
+    }
+
     /** Not on the wire: Jackson would otherwise publish it as {@code institutionReport}, which no schema names. */
     @JsonIgnore
     public boolean isInstitutionReport() {

@@ -89,9 +89,11 @@ class ReportResourceTest {
         given().auth().oauth2(REPORTER).get("/api/v1/reports/" + id).then().statusCode(200)
                 .header("ETag", "\"1\"").body("version", equalTo(1)).body("figures.tcmPhysicians", equalTo(2));
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
-            var record = reader.await(r -> inst.equals(r.key()), Duration.ofSeconds(20));
+            var record = reader.await(r -> inst.equals(reporter(r)), Duration.ofSeconds(20));
             ReportSubmitted event = EventJson.read(record.value(), ReportSubmitted.class).data();
             assertThat(event.reportId()).isEqualTo(id);
+            // Keyed by the report's county: the first six digits of the institution's division.
+            assertThat(record.key()).hasSize(6).isEqualTo(event.divisionCode().substring(0, 6));
             assertThat(event.year()).isEqualTo(2024);
             assertThat(event.figures().get("physicians")).isEqualByComparingTo("8");
         }
@@ -116,7 +118,7 @@ class ReportResourceTest {
         given().auth().oauth2(REPORTER).contentType(ContentType.JSON).body(report(inst, 8, 3)).post("/api/v1/reports")
                 .then().statusCode(409).contentType("application/problem+json");
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
-            var v2 = reader.await(r -> inst.equals(r.key())
+            var v2 = reader.await(r -> inst.equals(reporter(r))
                     && EventJson.read(r.value(), ReportSubmitted.class).data().version() == 2, Duration.ofSeconds(20));
             assertThat(EventJson.read(v2.value(), ReportSubmitted.class).data().figures().get("tcmPhysicians"))
                     .isEqualByComparingTo("3");
@@ -186,4 +188,9 @@ class ReportResourceTest {
     void committedOpenApiSpecMatchesTheCode() {
         OpenApiContract.assertCommittedSpecIsCurrent("reporting");
     }
+    /** The reporter an event is about (the record key is the report's county, not the reporter). */
+    static String reporter(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+        return EventJson.read(r.value(), ReportSubmitted.class).data().reporterId();
+    }
+
 }

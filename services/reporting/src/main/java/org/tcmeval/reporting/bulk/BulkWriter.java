@@ -133,7 +133,7 @@ public class BulkWriter {
     }
 
     private static Outbox.Pending event(ReportSubmitted data) {
-        return new Outbox.Pending(Topics.REPORT_SUBMITTED, data.reporterId(), EventEnvelope.of(BulkReports.SOURCE,
+        return new Outbox.Pending(Topics.REPORT_SUBMITTED, ReportSubmitted.partitionKey(data.divisionCode()), EventEnvelope.of(BulkReports.SOURCE,
                 EventTypes.REPORT_SUBMITTED, data.reportId(), ReportSubmitted.VERSION, data));
     }
 }

@@ -15,8 +15,8 @@ import org.tcmeval.reporting.mapping.ReportMapper;
 import org.tcmeval.support.outbox.Outbox;
 
 /**
- * Publishes {@code report-submitted} through the outbox, keyed by the reporter so that one
- * reporter's changes stay in order on one partition.
+ * Publishes {@code report-submitted} through the outbox, keyed by the report's county
+ * ({@link ReportSubmitted#partitionKey}) so that one report's changes stay in order on one partition.
  */
 @ApplicationScoped
 public class ReportEvents {
@@ -32,7 +32,7 @@ public class ReportEvents {
                 r.reporterId, r.institutionId == null ? null : r.institutionId.toString(),
                 r.institutionType == null ? null : r.institutionType.name(), r.divisionCode, r.year, r.period,
                 r.status.name(), FiguresJson.read(v.figures), techniques, v.submittedAt, r.updatedAt);
-        return outbox.enqueue(Topics.REPORT_SUBMITTED, r.reporterId, EventEnvelope.of(SOURCE,
+        return outbox.enqueue(Topics.REPORT_SUBMITTED, ReportSubmitted.partitionKey(r.divisionCode), EventEnvelope.of(SOURCE,
                 EventTypes.REPORT_SUBMITTED, r.id.toString(), ReportSubmitted.VERSION, data)).replaceWithVoid();
     }
 }

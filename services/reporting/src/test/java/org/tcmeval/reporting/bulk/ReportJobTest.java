@@ -142,13 +142,13 @@ class ReportJobTest {
         assertThat(job.getInt("created")).isEqualTo(3);
         assertThat(job.getInt("rowsFailed")).isZero();
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
-            var first = EventJson.read(reader.await(r -> inst.get(0).id().equals(r.key()), Duration.ofSeconds(30)).value(),
+            var first = EventJson.read(reader.await(r -> inst.get(0).id().equals(reporter(r)), Duration.ofSeconds(30)).value(),
                     ReportSubmitted.class).data();
             assertThat(first.figures().get("tcmPhysicians")).isEqualByComparingTo("2");
             assertThat(first.techniqueItems()).isEmpty();
             assertThat(first.status()).isEqualTo("SUBMITTED");
             assertThat(first.revision()).isEqualTo(1);
-            var third = EventJson.read(reader.await(r -> inst.get(2).id().equals(r.key()), Duration.ofSeconds(30)).value(),
+            var third = EventJson.read(reader.await(r -> inst.get(2).id().equals(reporter(r)), Duration.ofSeconds(30)).value(),
                     ReportSubmitted.class).data();
             assertThat(third.figures().get("physicians")).isEqualByComparingTo("1200");
         }
@@ -167,7 +167,7 @@ class ReportJobTest {
                 inst.get(0).uscc() + ",2024,8,3"), null);
         assertThat(changed.getInt("revised")).isEqualTo(1);
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
-            var revised = EventJson.read(reader.await(r -> inst.get(0).id().equals(r.key())
+            var revised = EventJson.read(reader.await(r -> inst.get(0).id().equals(reporter(r))
                     && EventJson.read(r.value(), ReportSubmitted.class).data().version() == 2, Duration.ofSeconds(30))
                     .value(), ReportSubmitted.class).data();
             assertThat(revised.revision()).isEqualTo(2);
@@ -198,7 +198,7 @@ class ReportJobTest {
         });
         assertThat(run(PLATFORM, "text/csv", body, null).getString("state")).isEqualTo("COMPLETED");
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
-            var filed = EventJson.read(reader.await(r -> inst.get(0).id().equals(r.key()), Duration.ofSeconds(30))
+            var filed = EventJson.read(reader.await(r -> inst.get(0).id().equals(reporter(r)), Duration.ofSeconds(30))
                     .value(), ReportSubmitted.class).data();
             // 毫针 and 耳针 are 针刺类, 悬灸 is 灸类: 2 classes, 3 items.
             assertThat(filed.figures().get("techniqueClasses")).isEqualByComparingTo("2");
@@ -312,11 +312,11 @@ class ReportJobTest {
         try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.REPORT_SUBMITTED)) {
             Set<String> seen = new HashSet<>();
             Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> {
-                reader.drain(Duration.ofMillis(500)).stream().filter(r -> keys.contains(r.key()))
-                        .forEach(r -> seen.add(r.key()));
+                reader.drain(Duration.ofMillis(500)).stream().filter(r -> keys.contains(reporter(r)))
+                        .forEach(r -> seen.add(reporter(r)));
                 return seen.size() == keys.size();
             });
-            long events = reader.drain(Duration.ofSeconds(1)).stream().filter(r -> keys.contains(r.key()))
+            long events = reader.drain(Duration.ofSeconds(1)).stream().filter(r -> keys.contains(reporter(r)))
                     .map(r -> EventJson.read(r.value(), ReportSubmitted.class).data().reportId()).distinct().count();
             assertThat(events).isEqualTo(40);
         }
@@ -335,4 +335,9 @@ class ReportJobTest {
                 .body("row", equalTo(List.of(2, 3))).body("[0].rule", equalTo("role"))
                 .body("[1].rule", equalTo("period-format"));
     }
+    /** The reporter an event is about (the record key is the report's county, not the reporter). */
+    static String reporter(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> r) {
+        return EventJson.read(r.value(), ReportSubmitted.class).data().reporterId();
+    }
+
 }
