@@ -161,6 +161,7 @@ public class EvaluationBench {
             ProcessMemory.resetPeak(service.pid());
             LockWaits lockWaits = LockWaits.start(postgres, database);
             double pgCpuBefore = ProcessCpu.withChildrenSeconds(postgres.postmasterPid());
+            double kafkaCpuBefore = ProcessCpu.seconds(kafka.pid());
             long commitsBefore = postgres.count(database,
                     "select xact_commit from pg_stat_database where datname = current_database()");
             long start = System.nanoTime();
@@ -182,6 +183,7 @@ public class EvaluationBench {
             double relayed = secondsSince(start);
             double cpu = cpuSeconds(services) - cpuBefore;
             double pgCpu = ProcessCpu.withChildrenSeconds(postgres.postmasterPid()) - pgCpuBefore;
+            double kafkaCpu = ProcessCpu.seconds(kafka.pid()) - kafkaCpuBefore;
             long results = postgres.count(database, "select count(*) from indicator_result");
             long events = postgres.count(database, "select count(*) from outbox_event");
             System.out.printf("  %-52s %7d       %7.2f s%n", "burst sent to Kafka", reports.size(), sent);
@@ -196,6 +198,9 @@ public class EvaluationBench {
             lockWaits.print(absorbed);
             System.out.printf("  %-52s %7.2f s   %8.0f reports per CPU-second%n", "PostgreSQL CPU time for the burst",
                     pgCpu, reports.size() / pgCpu);
+            System.out.printf("  %-52s %7.2f s   (bench's sends and the service's reads and writes; %s JIT)%n",
+                    "Kafka broker CPU time for the burst", kafkaCpu,
+                    "full".equals(System.getenv("TCM_KAFKA_JIT")) ? "full" : "C1-only");
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS right after the burst", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS peak during the burst",
                     ProcessMemory.peakRssKb(service.pid()) / 1024);

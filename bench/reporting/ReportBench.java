@@ -153,6 +153,8 @@ public class ReportBench {
 
             // The bulk job, end to end.
             double cpuBefore = ProcessCpu.seconds(service.pid());
+            double pgCpuBefore = ProcessCpu.withChildrenSeconds(postgres.postmasterPid());
+            double kafkaCpuBefore = ProcessCpu.seconds(kafka.pid());
             ProcessMemory.resetPeak(service.pid());
             long start = System.nanoTime();
             HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/report-jobs?mode=" + mode))
@@ -182,6 +184,8 @@ public class ReportBench {
             }
             double eventsSeconds = secondsSince(start);
             double cpu = ProcessCpu.seconds(service.pid()) - cpuBefore;
+            double pgCpu = ProcessCpu.withChildrenSeconds(postgres.postmasterPid()) - pgCpuBefore;
+            double kafkaCpu = ProcessCpu.seconds(kafka.pid()) - kafkaCpuBefore;
             long events = postgres.count(database, "select count(*) from outbox_event where topic = '"
                     + Topics.REPORT_SUBMITTED + "'");
             System.out.printf("  %-46s %6d rows   %7.2f s   (mode %s)%n", "upload answered 202 (job recorded)", rows,
@@ -195,6 +199,8 @@ public class ReportBench {
             System.out.printf("  %-46s %6.2f s  %8.0f reports per CPU-second of reporting (load average %s)%n",
                     "reporting CPU time, upload to last event", cpu, rows / cpu,
                     ProcessCpu.loadAverage());
+            System.out.printf("  %-46s %6.2f s, Kafka broker %.2f s (%s JIT)%n", "PostgreSQL CPU time, upload to last event",
+                    pgCpu, kafkaCpu, "full".equals(System.getenv("TCM_KAFKA_JIT")) ? "full" : "C1-only");
             System.out.printf("  %-46s %6d MB%n", "reporting RSS right after the burst", ProcessMemory.rssKb(service.pid()) / 1024);
             System.out.printf("  %-46s %6d MB%n", "reporting RSS peak during the burst",
                     ProcessMemory.peakRssKb(service.pid()) / 1024);

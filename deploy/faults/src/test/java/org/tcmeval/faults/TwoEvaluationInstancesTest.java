@@ -33,11 +33,12 @@ import org.tcmeval.launcher.Stack;
  * Issue 8: evaluation stays correct with two instances consuming side by side. The suite runs with
  * a second evaluation process ({@link Stack.Replica}: same database, same consumer groups, so
  * {@code report-submitted}'s three partitions are split between the two) while a stream of reports
- * and corrections for one county flows into reporting from {@value #CLIENTS} clients at once
- * ({@link Ledger}s, each with its own institutions). Both instances apply polls of the same county
- * at the same time: their per-institution locks, their county sums written per poll and their
- * roll-up drains (each folds city and province deltas when it wins the province's try-lock) all
- * meet. A third of the way in, the second instance is killed (SIGKILL) and started again by the
+ * and corrections for three counties of 玉林市 flows into reporting from {@value #CLIENTS} clients at
+ * once ({@link Ledger}s, each with its own institutions, the platform's account filing them). The
+ * events are keyed by county, and the counties are chosen so that one lies on each partition: both
+ * instances apply polls at the same time, each of its own counties, and meet in the city's and the
+ * province's sums, through the roll-up drains (each folds city and province deltas when it wins the
+ * province's try-lock). A third of the way in, the second instance is killed (SIGKILL) and started again by the
  * supervisor: its partitions move to the first mid-stream and back, and what it applied without
  * acknowledging is delivered again, to the other instance. Then:
  * <ul>
@@ -46,7 +47,7 @@ import org.tcmeval.launcher.Stack;
  *     submission: neither sat idle;</li>
  * <li>every request was answered 2xx, and reporting stored each report once with one version per
  *     correction;</li>
- * <li>the county's, city's and province's stored sums equal the sums of each institution's latest
+ * <li>each county's, the city's and the province's stored sums equal the sums of each institution's latest
  *     filed figures, computed here from the ledger: no report lost or counted twice, no correction
  *     lost or overtaken by the older version it replaced, whichever instance applied which;</li>
  * <li>each institution's stored contribution is its latest filed version;</li>
@@ -57,7 +58,8 @@ import org.tcmeval.launcher.Stack;
  */
 class TwoEvaluationInstancesTest {
 
-    static final String COUNTY = County.CODE;
+    /** One county of 玉林市 per partition of {@code report-submitted} (three), as its events are keyed. */
+    static final List<String> COUNTIES = countiesOnEveryPartition(3);
     /** ~400 requests with the corrections; at 24/s under twenty seconds of stream. */
     static final int INSTITUTIONS = 300;
     static final int PER_SECOND = 24;
@@ -87,8 +89,9 @@ class TwoEvaluationInstancesTest {
                 List.of(new Stack.Replica("evaluation", Ports.free(), Ports.free()))).supervise();
         System.out.printf("suite with two evaluation instances started in %d ms%n", stack.startup().toMillis());
         provinceAdmin = Api.token(stack.keycloakRealmUrl(), "gx-admin", "gx-admin-pass");
-        reporter = Api.token(stack.keycloakRealmUrl(), "yuzhou-reporter", "yuzhou-reporter-pass");
-        county = new County(stack, provinceAdmin);
+        // The platform's account files for the whole province, so one client may file in every county.
+        reporter = Api.clientToken(stack.keycloakRealmUrl(), "tcm-platform", "platform-secret");
+        county = new County(stack, provinceAdmin, COUNTIES);
     }
 
     @AfterAll
@@ -162,24 +165,35 @@ class TwoEvaluationInstancesTest {
                 .isEqualTo(versions);
 
         // The sums each institution's latest filed figures make, recomputed from the ledgers (an
-        // institution belongs to one ledger, whose steps are in order).
+        // institution belongs to one ledger, whose steps are in order): per county, and for the city
+        // and the province all of them.
         Map<String, int[]> expected = new HashMap<>();
         filed.stream().sorted(Comparator.comparingInt(s -> s.seq))
                 .forEach(s -> expected.put(s.institutionId, new int[] {s.tcmPhysicians, s.physicians}));
-        BigDecimal numerator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[0]).sum());
-        BigDecimal denominator = BigDecimal.valueOf(expected.values().stream().mapToLong(f -> f[1]).sum());
+        Map<String, long[]> sums = new LinkedHashMap<>();   // division -> numerator, denominator, institutions
+        expected.forEach((id, f) -> {
+            for (String division : List.of(county.countyOf(id), "4509", "45")) {
+                long[] sum = sums.computeIfAbsent(division, d -> new long[3]);
+                sum[0] += f[0];
+                sum[1] += f[1];
+                sum[2]++;
+            }
+        });
+        assertThat(sums.keySet()).as("divisions the stream reached").containsAll(COUNTIES);
         Instant settleFrom = Instant.now();
-        assertThat(county.awaitSettled(COUNTY, numerator, denominator, (long) expected.size()))
-                .as("county %s once settled", COUNTY).containsEntry("numerator", numerator)
-                .containsEntry("denominator", denominator).containsEntry("unitsDecided", (long) expected.size());
+        for (String c : COUNTIES) {
+            long[] sum = sums.get(c);
+            assertThat(county.awaitSettled(c, BigDecimal.valueOf(sum[0]), BigDecimal.valueOf(sum[1]), sum[2]))
+                    .as("county %s once settled", c).containsEntry("numerator", BigDecimal.valueOf(sum[0]))
+                    .containsEntry("denominator", BigDecimal.valueOf(sum[1])).containsEntry("unitsDecided", sum[2]);
+        }
         Duration settled = Duration.between(settleFrom, Instant.now());
         for (ServiceProcess instance : evaluations) {
             County read = county.readingFrom(instance.url());
-            for (String division : List.of(COUNTY, "4509", "45")) {
-                assertThat(read.awaitSettled(division, numerator, denominator, null))
-                        .as("%s as %s serves it", division, instance.name()).containsEntry("numerator", numerator)
-                        .containsEntry("denominator", denominator);
-            }
+            sums.forEach((division, sum) -> assertThat(read.awaitSettled(division, BigDecimal.valueOf(sum[0]),
+                    BigDecimal.valueOf(sum[1]), null)).as("%s as %s serves it", division, instance.name())
+                    .containsEntry("numerator", BigDecimal.valueOf(sum[0]))
+                    .containsEntry("denominator", BigDecimal.valueOf(sum[1])));
         }
 
         Map<String, int[]> counted = county.countedContributions();
@@ -244,5 +258,21 @@ class TwoEvaluationInstancesTest {
         List<String> lines = r.body().lines()
                 .filter(l -> l.startsWith(RECORDS_CONSUMED + "{") && l.contains("topic=\"report-submitted\"")).toList();
         return lines.stream().mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    /**
+     * The first counties of 玉林市 whose keys land on each of {@code partitions} partitions, by the
+     * producer's default partitioner (murmur2 of the key): with one county on every partition, each
+     * consumer instance gets some of the stream, however the partitions are split.
+     */
+    static List<String> countiesOnEveryPartition(int partitions) {
+        Map<Integer, String> byPartition = new java.util.TreeMap<>();
+        for (String code : County.YULIN.keySet()) {
+            byte[] key = org.tcmeval.events.ReportSubmitted.partitionKey(code).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byPartition.putIfAbsent(org.apache.kafka.common.utils.Utils.toPositive(
+                    org.apache.kafka.common.utils.Utils.murmur2(key)) % partitions, code);
+        }
+        assertThat(byPartition).as("a county of 玉林市 on every partition").hasSize(partitions);
+        return List.copyOf(byPartition.values());
     }
 }
