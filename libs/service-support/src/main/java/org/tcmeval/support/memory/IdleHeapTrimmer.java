@@ -17,7 +17,7 @@ import javax.management.ObjectName;
  * thread anyway, and the check must not wait behind a busy event loop. Code that knows a burst has
  * just ended calls {@link #requestTrim()}: reporting when a bulk report job has finished
  * (ReportJobRunner, after its last commit), evaluation when it has absorbed a backlog of reports
- * (EvaluationService, when a poll that followed full ones comes back short). Not per message or per
+ * (EvaluationService, a second after the last of a run of large polls). Not per message or per
  * batch of a steady stream.
  */
 @ApplicationScoped

@@ -18,6 +18,7 @@ import org.tcmeval.evaluation.service.Contributions.SumsKey;
 import org.tcmeval.evaluation.service.Contributions.Work;
 import org.tcmeval.evaluation.service.Evaluator.Touch;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.Pipeline;
 import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.Reporter;
 import org.tcmeval.targets.TargetResolver;
@@ -40,13 +41,14 @@ final class ContributionStore {
      * writes the difference. {@code resolvers} holds the targets in force for each year of the work.
      */
     static Uni<Set<Touch>> applyAll(List<Work> work, Map<Integer, TargetResolver> resolvers,
-            Map<Integer, Map<String, Long>> residents) {
+            Map<Integer, Map<String, Long>> residents, Pipeline pipeline) {
         if (work.isEmpty()) {
+            pipeline.send();
             return Uni.createFrom().item(Set.of());
         }
         List<String> units = work.stream().map(w -> w.unit().id()).distinct().toList();
         List<Integer> years = work.stream().map(Work::year).distinct().toList();
-        return held(units, years).chain(held -> {
+        return pipeline.behind(held(units, years)).chain(held -> {
             Changes changes = new Changes();
             for (Work w : work) {
                 List<Held> old = held.getOrDefault(w.unit().id() + "/" + w.year(), List.of());
@@ -54,7 +56,7 @@ final class ContributionStore {
                         : residents.getOrDefault(w.year(), Map.of()).get(w.unit().ownDivision());
                 Contributions.replace(w, old, resolvers.get(w.year()), registry, changes);
             }
-            return write(changes).replaceWith(new TreeSet<>(changes.touched));
+            return write(changes, pipeline).replaceWith(new TreeSet<>(changes.touched));
         });
     }
 
@@ -78,7 +80,11 @@ final class ContributionStore {
                 });
     }
 
-    private static Uni<Void> write(Changes changes) {
+    /**
+     * Writes the sums now (judging reads them next) and queues the contributions' delete and upsert on
+     * {@code pipeline}: nothing later in the transaction reads them, so they run while the service judges.
+     */
+    private static Uni<Void> write(Changes changes, Pipeline pipeline) {
         List<Object[]> sums = new ArrayList<>();
         Map<Integer, Map<SumsKey, Tally>> above = new TreeMap<>();
         new TreeMap<>(changes.deltas).forEach((year, deltas) -> new TreeMap<>(deltas).forEach((k, t) -> {
@@ -95,18 +101,18 @@ final class ContributionStore {
         }
         if (!changes.dropped.isEmpty()) {
             List<UnitContribution.Key> d = changes.dropped;
-            chain = chain.chain(() -> BulkSql.executeColumns("delete from unit_contribution c using "
+            pipeline.queue("delete from unit_contribution c using "
                     + BulkSql.unnest("text", "text", "int", "text") + " as r(unit_id, indicator_code, year, filter_key)"
                     + " where c.unit_id = r.unit_id and c.indicator_code = r.indicator_code and c.year = r.year"
                     + " and c.filter_key = r.filter_key", CHUNK,
                     d.stream().map(UnitContribution.Key::unitId).toArray(String[]::new),
                     d.stream().map(UnitContribution.Key::indicatorCode).toArray(String[]::new),
                     d.stream().map(UnitContribution.Key::year).toArray(Integer[]::new),
-                    d.stream().map(UnitContribution.Key::filterKey).toArray(String[]::new)));
+                    d.stream().map(UnitContribution.Key::filterKey).toArray(String[]::new));
         }
         if (!changes.written.isEmpty()) {
             List<Held> w = changes.written;
-            chain = chain.chain(() -> BulkSql.executeColumns("insert into unit_contribution (unit_id, indicator_code,"
+            pipeline.queue("insert into unit_contribution (unit_id, indicator_code,"
                     + " year, filter_key, divisions, " + TALLY_COLUMNS + ") select * from "
                     + BulkSql.unnest("text", "text", "int", "text", "text", "numeric", "numeric", "bigint", "bigint",
                             "bigint", "bigint")
@@ -119,7 +125,7 @@ final class ContributionStore {
                             w.stream().map(h -> h.key().indicatorCode()).toArray(String[]::new),
                             w.stream().map(h -> h.key().year()).toArray(Integer[]::new),
                             w.stream().map(h -> h.key().filterKey()).toArray(String[]::new),
-                            w.stream().map(h -> String.join(",", h.divisions())).toArray(String[]::new))));
+                            w.stream().map(h -> String.join(",", h.divisions())).toArray(String[]::new)));
         }
         if (!sums.isEmpty()) {
             // In key order (the rows arrive sorted), so two transactions adding to the same sums lock

@@ -21,6 +21,7 @@ import org.tcmeval.engine.Divisions;
 import org.tcmeval.engine.Engine;
 import org.tcmeval.evaluation.IndicatorResult;
 import org.tcmeval.evaluation.ReportRef;
+import org.tcmeval.evaluation.mapping.EvaluationInput;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.support.deadletter.DeadLetterConfig;
@@ -68,8 +69,16 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
             defaultValue = "500")
     int maxPollRecords;
 
-    /** Full polls in a row (over all consumers, if several): a short one after them means a backlog was absorbed. */
-    private final java.util.concurrent.atomic.AtomicInteger fullPolls = new java.util.concurrent.atomic.AtomicInteger();
+    @Inject
+    io.vertx.core.Vertx vertx;
+
+    /** Polls of at least half of max.poll.records since the last trim request: a backlog is being absorbed. */
+    private final java.util.concurrent.atomic.AtomicInteger largePolls = new java.util.concurrent.atomic.AtomicInteger();
+    /** The timer that asks for the heap back once polls stop coming, or -1. */
+    private final java.util.concurrent.atomic.AtomicLong quietTimer = new java.util.concurrent.atomic.AtomicLong(-1);
+
+    /** How long without a poll means a backlog's end. */
+    private static final long BACKLOG_QUIET_MS = 1_000;
 
     /**
      * One poll of reports and catalog changes, applied together (see {@link #apply}). A transient
@@ -79,32 +88,49 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
      * is acknowledged once the returned Uni completes, that is after every transaction of it committed.
      */
     @Incoming(CHANNEL)
-    public Uni<Void> onEvents(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> polled = new ArrayList<>();
+    public Uni<Void> onEvents(ConsumerRecords<String, EvaluationInput> records) {
+        List<ConsumerRecord<String, EvaluationInput>> polled = new ArrayList<>();
         records.forEach(polled::add);
-        List<String> payloads = polled.stream().map(ConsumerRecord::value).toList();
-        return TransientRetry.of("evaluation of a poll of " + polled.size() + " records", () -> apply(payloads),
+        // A record without a value (none is sent) is read as an empty input, which fails where it counts.
+        List<EvaluationInput> inputs = polled.stream()
+                .map(r -> r.value() != null ? r.value() : EvaluationInput.read(null)).toList();
+        return TransientRetry.of("evaluation of a poll of " + polled.size() + " records", () -> apply(inputs),
                         deadLetterConfig.initialBackoff(), deadLetterConfig.maxBackoff())
                 .onFailure().recoverWithUni(failure -> {
                     Log.warnf(failure, "a poll of %d records failed; applying them one at a time", polled.size());
                     return Multi.createFrom().iterable(polled)
-                            .onItem().transformToUniAndConcatenate(r -> deadLetters.guard(r, this))
+                            .onItem().transformToUniAndConcatenate(r -> deadLetters.guard(CHANNEL, r.topic(),
+                                    r.partition(), r.offset(), r.key(), r.value() == null ? null : r.value().json(),
+                                    () -> handle(r.key(), r.value() == null ? null : r.value().json())))
                             .collect().last().replaceWithVoid();
                 })
                 .invoke(() -> afterPoll(polled.size()));
     }
 
     /**
-     * After a poll committed: the drain folds what it added above the county, and a short poll after
-     * at least two full ones means a burst was just absorbed, so the heap it grew can go back now
-     * (not per poll of a steady stream, whose polls are all short).
+     * After a poll committed: the drain folds what it added above the county; and once at least two
+     * large polls came (a backlog), the first second without a poll is the backlog's end, when the heap
+     * it grew can go back at once. Polls alone do not tell: a burst's polls come as 1,000, 1,000, ~700
+     * (one fetch per partition), so "a short poll after full ones" asked mid-burst, and the trimmer's
+     * cooldown then refused the request at the end.
      */
     private void afterPoll(int size) {
+        Log.debugf("poll of %d records applied", size);
         drain.requested();
-        if (size >= maxPollRecords) {
-            fullPolls.incrementAndGet();
-        } else if (fullPolls.getAndSet(0) >= 2) {
-            trimmer.requestTrim();
+        if (size >= maxPollRecords / 2) {
+            largePolls.incrementAndGet();
+        }
+        if (largePolls.get() >= 2) {
+            long timer = vertx.setTimer(BACKLOG_QUIET_MS, id -> {
+                if (quietTimer.compareAndSet(id, -1)) {
+                    largePolls.set(0);
+                    trimmer.requestTrim();
+                }
+            });
+            long previous = quietTimer.getAndSet(timer);
+            if (previous >= 0) {
+                vertx.cancelTimer(previous);
+            }
         }
     }
 
@@ -116,7 +142,7 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
     /** One record, alone: the per-record fallback of a failed poll, and a dead letter's replay. */
     @Override
     public Uni<Void> handle(String key, String payload) {
-        return apply(List.of(payload));
+        return apply(List.of(EvaluationInput.read(payload)));
     }
 
     /**
@@ -124,17 +150,19 @@ public class EvaluationService implements InstitutionListener, DeadLetterHandler
      * (set-based, so 500 reports cost a handful of statements rather than 500 times a handful); a
      * catalog change is applied on its own, between the reports before and after it.
      */
-    Uni<Void> apply(List<String> payloads) {
+    Uni<Void> apply(List<EvaluationInput> inputs) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        List<String> reports = new ArrayList<>();
-        for (String json : payloads) {
-            String type = EventJson.typeOf(json);
+        List<EvaluationInput> reports = new ArrayList<>();
+        for (EvaluationInput input : inputs) {
+            // Not read on the polling thread: read here, where a failure makes the record a dead letter.
+            String type = input.type() != null ? input.type() : EventJson.typeOf(input.json());
             switch (type) {
-                case EventTypes.REPORT_SUBMITTED -> reports.add(json);
+                case EventTypes.REPORT_SUBMITTED -> reports.add(input);
                 case EventTypes.TARGET_PROFILE_CHANGED -> {
-                    List<String> before = List.copyOf(reports);
+                    List<EvaluationInput> before = List.copyOf(reports);
                     reports.clear();
-                    chain = chain.chain(() -> this.reports.apply(before)).chain(() -> targets.onCatalogChanged(json));
+                    chain = chain.chain(() -> this.reports.apply(before))
+                            .chain(() -> targets.onCatalogChanged(input.json()));
                 }
                 default -> Log.debugf("ignoring event of type %s", type);
             }

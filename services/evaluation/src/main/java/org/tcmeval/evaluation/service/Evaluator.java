@@ -11,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import org.tcmeval.directory.InstitutionRef;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.ReportRef;
+import org.tcmeval.support.persistence.Pipeline;
 import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.HospitalGrade;
 import org.tcmeval.targets.InstitutionType;
@@ -68,17 +70,25 @@ public class Evaluator {
      */
     public Uni<Void> applyAndJudgeAll(List<ReportRef> reports) {
         // Managed report refs: the session writes them (new ones, county codes just set) when flushed.
-        return applyAndJudgeAll(reports, () -> Panache.getSession().chain(s -> s.flush()));
+        return applyAndJudgeAll(reports, pipeline -> Panache.getSession().chain(s -> s.flush()));
     }
 
     /**
      * {@link #applyAndJudgeAll(List)} for report refs the caller writes itself: {@code store} runs once
-     * their county codes are set and before the set-based reads that need them in the database.
+     * their county codes are set, and either writes them or queues the write on the pipeline it is
+     * given, which sends it behind the read of the units' contributions (that read does not need them;
+     * judging, later, does). The contributions' own writes are sent behind the read of the sums, which
+     * does not need them either: PostgreSQL runs each while the service computes on the read's rows.
      */
-    public Uni<Void> applyAndJudgeAll(List<ReportRef> reports, java.util.function.Supplier<Uni<Void>> store) {
+    public Uni<Void> applyAndJudgeAll(List<ReportRef> reports, Function<Pipeline, Uni<Void>> store) {
+        Pipeline pipeline = new Pipeline();
+        return pipeline.around(() -> applyAndJudgeAll(reports, store, pipeline));
+    }
+
+    private Uni<Void> applyAndJudgeAll(List<ReportRef> reports, Function<Pipeline, Uni<Void>> store, Pipeline pipeline) {
         List<ReportRef> annual = reports.stream().filter(ReportRef::isAnnual).toList();
         if (annual.isEmpty()) {
-            return store.get();
+            return store.apply(pipeline);
         }
         List<UUID> institutionIds = annual.stream().filter(ReportRef::isInstitutionReport).map(r -> r.institutionId)
                 .distinct().sorted().toList();
@@ -111,9 +121,9 @@ public class Evaluator {
             }
             // The report refs (new ones, and county codes just set) must be in the database before the
             // set-based reads below.
-            return chain.chain(() -> store.get())
-                    .chain(() -> ContributionStore.applyAll(List.copyOf(work.values()), resolvers, residents))
-                    .chain(judging::judgeAll);
+            return chain.chain(() -> store.apply(pipeline))
+                    .chain(() -> ContributionStore.applyAll(List.copyOf(work.values()), resolvers, residents, pipeline))
+                    .chain(touched -> judging.judgeAll(touched, pipeline));
         });
     }
 

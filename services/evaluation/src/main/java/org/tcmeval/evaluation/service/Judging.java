@@ -23,6 +23,7 @@ import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.Scoring;
 import org.tcmeval.evaluation.service.Contributions.SumsKey;
 import org.tcmeval.evaluation.service.Evaluator.Touch;
+import org.tcmeval.support.persistence.Pipeline;
 import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.targets.IndicatorDefinition;
 import org.tcmeval.targets.Indicators;
@@ -87,28 +88,39 @@ public class Judging {
      * {@link ResultPublisher#recordAll}).
      */
     public Uni<Void> judgeAll(Set<Touch> touched) {
+        return judgeAll(touched, new Pipeline());
+    }
+
+    /** {@link #judgeAll(Set)}, sending {@code pipeline}'s queued writes behind the first read of the sums. */
+    Uni<Void> judgeAll(Set<Touch> touched, Pipeline pipeline) {
         Set<Touch> now = new TreeSet<>();
         Set<Touch> later = new TreeSet<>();
         touched.forEach(t -> (RollupDeltas.deferred(t.division()) ? later : now).add(t));
         // A city's or the province's results are judged by the drain only, after their sums: judged here
         // from sums that lack other transactions' deltas, they could overwrite a newer judgement.
-        return RollupDeltas.touch(later).chain(() -> judgeNow(now));
+        return RollupDeltas.touch(later).chain(() -> judgeNow(now, pipeline));
     }
 
     /** {@link #judgeAll} at every level, now: for the drain, which has just folded the sums it reads. */
     Uni<Void> judgeNow(Set<Touch> touched) {
+        return judgeNow(touched, new Pipeline());
+    }
+
+    private Uni<Void> judgeNow(Set<Touch> touched, Pipeline pipeline) {
         Map<Integer, List<Touch>> byYear = new TreeMap<>();
         touched.forEach(t -> byYear.computeIfAbsent(t.year(), y -> new ArrayList<>()).add(t));
         JudgingLookups lookups = lookups();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (var e : byYear.entrySet()) {
             chain = chain.chain(() -> catalog.resolver(e.getKey())
-                    .chain(resolver -> judgeYear(e.getKey(), e.getValue(), resolver, lookups)));
+                    .chain(resolver -> judgeYear(e.getKey(), e.getValue(), resolver, lookups, pipeline)));
         }
-        return chain;
+        // Nothing to judge: what is queued goes out now (the caller waits for it before committing).
+        return chain.invoke(pipeline::send);
     }
 
-    private Uni<Void> judgeYear(int year, List<Touch> touches, TargetResolver resolver, JudgingLookups lookups) {
+    private Uni<Void> judgeYear(int year, List<Touch> touches, TargetResolver resolver, JudgingLookups lookups,
+            Pipeline pipeline) {
         Set<String> divisions = new TreeSet<>();
         Set<String> codes = new TreeSet<>();
         touches.forEach(t -> {
@@ -117,7 +129,7 @@ public class Judging {
         });
         // Everything judging reads comes from three reads; the judging itself is plain Java (a chain of
         // one Uni per result would nest thousands deep for a province's batch).
-        return lookups.prefetch(year, divisions).chain(() -> readSums(year, divisions, codes)).chain(sums -> {
+        return lookups.prefetch(year, divisions).chain(() -> pipeline.behind(readSums(year, divisions, codes))).chain(sums -> {
             List<Evaluation> evaluations = new ArrayList<>();
             for (Touch t : touches) {
                 Indicators.byCode(t.indicatorCode()).ifPresent(i -> evaluations.add(judge(t.division(), i, year,

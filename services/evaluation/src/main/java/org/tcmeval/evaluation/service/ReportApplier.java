@@ -20,9 +20,11 @@ import org.hibernate.FlushMode;
 import org.tcmeval.evaluation.Counting;
 import org.tcmeval.evaluation.EvaluationConfig;
 import org.tcmeval.evaluation.ReportRef;
+import org.tcmeval.evaluation.mapping.EvaluationInput;
 import org.tcmeval.events.EventJson;
 import org.tcmeval.events.ReportSubmitted;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.Pipeline;
 import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.support.vertx.SideContext;
 
@@ -50,10 +52,11 @@ class ReportApplier {
      * asks, not before every query: with a batch's thousands of managed results, automatic flushes spent
      * most of the time dirty-checking.
      */
-    Uni<Void> apply(List<String> payloads) {
+    Uni<Void> apply(List<EvaluationInput> inputs) {
         Map<UUID, ReportSubmitted> newest = new LinkedHashMap<>();
-        for (String json : payloads) {
-            ReportSubmitted e = EventJson.read(json, ReportSubmitted.class).data();
+        for (EvaluationInput input : inputs) {
+            ReportSubmitted e = input.report() != null ? input.report()
+                    : EventJson.read(input.json(), ReportSubmitted.class).data();
             if (!STATUSES.contains(e.status())) {
                 Log.warnf("report %s revision %d: unknown status %s, ignored", e.reportId(), e.revision(), e.status());
                 continue;
@@ -113,7 +116,7 @@ class ReportApplier {
                         Counting.apply(ref, e);
                         applied.add(ref);
                     }
-                    return evaluator.applyAndJudgeAll(applied, () -> store(applied));
+                    return evaluator.applyAndJudgeAll(applied, pipeline -> store(applied, pipeline));
                 })).onFailure().invoke(t -> Log.errorf(t, "%d reports: evaluation failed", newest.size()));
     }
 
@@ -140,14 +143,17 @@ class ReportApplier {
         return value == null ? null : value instanceof UUID u ? u : UUID.fromString(value.toString());
     }
 
-    /** Inserts or replaces the report refs of a batch in one statement per 2,000. */
-    private static Uni<Void> store(List<ReportRef> refs) {
+    /**
+     * Queues the insert or replacement of the report refs of a batch, one statement per 2,000: the
+     * evaluator sends it behind its first read, which does not need them.
+     */
+    private static Uni<Void> store(List<ReportRef> refs, Pipeline pipeline) {
         if (refs.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         String columns = "report_id, reporter_kind, unit_id, institution_id, division_code, county_code, year, period,"
                 + " revision, version, status, figures, approved_version, approved_figures";
-        return BulkSql.executeColumns("insert into report_ref (" + columns + ") select report_id, reporter_kind,"
+        pipeline.queue("insert into report_ref (" + columns + ") select report_id, reporter_kind,"
                 + " unit_id, institution_id, division_code, county_code, year, period, revision, version, status,"
                 + " cast(figures as jsonb), approved_version, cast(approved_figures as jsonb) from "
                 + BulkSql.unnest("uuid", "text", "text", "uuid", "text", "text", "int", "text", "int", "int", "text",
@@ -169,7 +175,8 @@ class ReportApplier {
                 refs.stream().map(r -> r.status).toArray(String[]::new),
                 refs.stream().map(r -> r.figures).toArray(String[]::new),
                 refs.stream().map(r -> r.approvedVersion).toArray(Integer[]::new),
-                refs.stream().map(r -> r.approvedFigures).toArray(String[]::new)).replaceWithVoid();
+                refs.stream().map(r -> r.approvedFigures).toArray(String[]::new));
+        return Uni.createFrom().voidItem();
     }
 
     private static ReportRef newRef(ReportSubmitted e) {
