@@ -62,8 +62,8 @@ public final class Pipeline {
     }
 
     /**
-     * Runs {@code work}, then sends what is still queued and waits for every write sent. When a write
-     * failed, fails with that write's failure (the first sent), whether or not the work failed.
+     * Runs {@code work}, then sends what is still queued and waits for every write sent. Fails when the
+     * work or a write failed, with the failure that is the cause (see {@link #rootCause}).
      */
     public <T> Uni<T> around(Supplier<Uni<T>> work) {
         return Uni.createFrom().<T>deferred(work::get)
