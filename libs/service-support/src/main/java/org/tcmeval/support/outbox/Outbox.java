@@ -2,10 +2,10 @@ package org.tcmeval.support.outbox;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.events.EventEnvelope;
 import org.tcmeval.events.EventJson;
 
@@ -35,13 +35,15 @@ public class Outbox {
                 events.stream().map(e -> EventJson.write(e.event())).toArray(String[]::new));
     }
 
-    public Uni<OutboxEvent> enqueue(String topic, String key, EventEnvelope<?> event) {
-        OutboxEvent row = new OutboxEvent();
-        row.id = UUID.fromString(event.id());
-        row.topic = topic;
-        row.recordKey = key;
-        row.payload = EventJson.write(event);
-        row.createdAt = OffsetDateTime.now();
-        return row.persist();
+    /**
+     * Enqueues one event. A plain statement on the session's connection rather than an entity: the
+     * entity's identity key made Hibernate insert it at once, with its own round of persist events,
+     * on every single submission. It flushes the session's pending writes first, so a constraint they
+     * break (a unique key lost to a race) fails here, inside the caller's chain, as it did before.
+     */
+    public Uni<Void> enqueue(String topic, String key, EventEnvelope<?> event) {
+        return SessionSql.update("insert into outbox_event (id, topic, record_key, payload, created_at)"
+                + " values ($1, $2, $3, $4, statement_timestamp())", UUID.fromString(event.id()), topic, key,
+                EventJson.write(event)).replaceWithVoid();
     }
 }

@@ -154,9 +154,9 @@ public class ReportService {
             if (existing != null) {
                 throw exists(r.period, existing.id.toString());
             }
-            // The row is flushed before the version (window queries run in between), so it needs its first status now.
-            r.status = org.tcmeval.reporting.ReportWorkflow.next(null, action).orElseThrow();
-            return reports.persist(r).chain(saved -> writer.addVersion(saved, content, action, who));
+            // Its row is inserted with its first version; a rival that inserted the same reporter and period
+            // first is found when the outbox insert flushes it, below, as a unique violation.
+            return writer.addFirstVersion(r, content, action, who);
         }).onFailure(UniqueViolation::is).transform(e -> exists(r.period, null));
     }
 

@@ -54,7 +54,22 @@ public class ReportWriter {
     @Inject
     Clock clock;
 
+    /** Adds a version to a stored report (a correction, a draft saved again, or a draft submitted). */
     public Uni<ReportSubmission> addVersion(ReportSubmission r, ReportContent content, ReportAction action, String who) {
+        return addVersion(r, content, action, who, false);
+    }
+
+    /**
+     * Stores a new report with its first version. The report is persisted only once its version is
+     * decided, so its row is inserted as it ends up, not inserted and then updated.
+     */
+    public Uni<ReportSubmission> addFirstVersion(ReportSubmission r, ReportContent content, ReportAction action,
+            String who) {
+        return addVersion(r, content, action, who, true);
+    }
+
+    private Uni<ReportSubmission> addVersion(ReportSubmission r, ReportContent content, ReportAction action, String who,
+            boolean isNew) {
         ReportStatus next = transition(r, action);
         ReportForm form = r.reporterKind.form(r.institutionType);
         List<FieldError> errors = new ArrayList<>(ReportRules.checkFigures(form, content.figures()));
@@ -71,12 +86,13 @@ public class ReportWriter {
                 throw ProblemException.validation(errors);
             }
             Uni<Void> windowCheck = next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : windows.requireOpen(r);
-            return windowCheck.chain(() -> previousFigures(r)).chain(before -> write(r, content, check, next, who, before));
+            return windowCheck.chain(() -> previousFigures(r))
+                    .chain(before -> write(r, content, check, next, who, before, isNew));
         });
     }
 
     private Uni<ReportSubmission> write(ReportSubmission r, ReportContent content, TechniqueCheck check,
-            ReportStatus next, String who, Map<String, BigDecimal> before) {
+            ReportStatus next, String who, Map<String, BigDecimal> before, boolean isNew) {
         Map<String, BigDecimal> figures = new TreeMap<>(content.figures());
         if (check != null) {
             // Classes and items are counted from the listed codes, never typed in (the form says so).
@@ -99,8 +115,9 @@ public class ReportWriter {
             r.firstSubmittedAt = v.submittedAt;
         }
         Log.debugf("report %s version %d %s", r.id, v.key.version(), next);
-        return reports.persistVersion(v)
-                .chain(() -> next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : events.publish(r, v))
+        Uni<ReportSubmission> stored = isNew ? reports.persist(r) : Uni.createFrom().item(r);
+        return stored.chain(() -> reports.persistVersion(v))
+                .chain(() -> next == ReportStatus.DRAFT ? Uni.createFrom().voidItem() : events.publish(r, v, figures))
                 .replaceWith(r);
     }
 
