@@ -39,8 +39,8 @@ class BulkQueries {
     Clock clock;
 
 
-    private static final String INST_COLUMNS = "select cast(id as text), type, division_code, cast(opened_on as text), "
-            + "cast(closed_on as text), uscc, registration_number from institution_ref ";
+    private static final String INST_COLUMNS = "select id, type, division_code, opened_on, closed_on, uscc, "
+            + "registration_number from institution_ref ";
     private static final String JSON_SET = "(select jsonb_array_elements_text(cast(cast(?1 as text) as jsonb)))";
 
     Uni<List<Inst>> institutions(Set<String> ids, Set<String> usccs, Set<String> registrations) {
@@ -59,9 +59,9 @@ class BulkQueries {
         // Thousands of rows per chunk: on the bare connection (SessionSql), without a native query's per-row cost.
         return SessionSql.select(SessionSql.positional(sql), BulkSql.jsonArray(values)).invoke(rows -> {
                     for (Object[] c : rows) {
-                        into.add(new Inst(UUID.fromString((String) c[0]), InstitutionType.valueOf((String) c[1]),
-                                (String) c[2], c[3] == null ? null : LocalDate.parse((String) c[3]),
-                                c[4] == null ? null : LocalDate.parse((String) c[4]), (String) c[5], (String) c[6]));
+                        // The driver's own values (uuid, date): no text to parse again.
+                        into.add(new Inst((UUID) c[0], InstitutionType.valueOf((String) c[1]), (String) c[2],
+                                (LocalDate) c[3], (LocalDate) c[4], (String) c[5], (String) c[6]));
                     }
                 }).replaceWithVoid();
     }

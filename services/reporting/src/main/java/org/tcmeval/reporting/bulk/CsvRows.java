@@ -5,11 +5,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -23,8 +23,15 @@ final class CsvRows extends RowReader {
             .setHeader().setSkipHeaderRecord(true).setTrim(true).setIgnoreEmptyLines(false)
             .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW).get();
 
+    /** Items of the techniques cell: {@code ;} or the full-width {@code ；} a Chinese keyboard types. */
+    private static final Pattern ITEM_SEPARATOR = Pattern.compile("[;；]");
+
     private final List<String> columns;
     private final Iterator<CSVRecord> records;
+    /** Per column: a form figure, or else which of {@link ReportRows#REPORTER_COLUMNS} (-1: neither). */
+    private final boolean[] figureColumn;
+    private final int[] reporterColumn;
+    private final int periodColumn;
 
     /** Reads and checks the header; a file fault is a 400. */
     CsvRows(String text) {
@@ -32,6 +39,14 @@ final class CsvRows extends RowReader {
             CSVParser parser = CSVParser.parse(new StringReader(text), READ);
             columns = columns(parser.getHeaderNames());
             records = parser.iterator();
+            figureColumn = new boolean[columns.size()];
+            reporterColumn = new int[columns.size()];
+            for (int i = 0; i < columns.size(); i++) {
+                String c = columns.get(i);
+                reporterColumn[i] = ReportRows.REPORTER_COLUMNS.indexOf(c);
+                figureColumn[i] = reporterColumn[i] < 0 && !c.equals(ReportRows.PERIOD) && !c.equals(ReportRows.TECHNIQUES);
+            }
+            periodColumn = columns.indexOf(ReportRows.PERIOD);
         } catch (IllegalArgumentException e) {
             String rule = String.valueOf(e.getMessage()).contains("duplicate") ? "duplicate-column" : "column-name";
             throw ProblemException.invalid("header", rule, String.valueOf(e.getMessage()).split("\\. If this")[0]);
@@ -99,47 +114,45 @@ final class CsvRows extends RowReader {
     }
 
     private JobChunks.Entry row(int row, CSVRecord r) {
-        List<RowError> errors = new ArrayList<>();
         if (r.size() != columns.size()) {
-            errors.add(new RowError(row, "*", "column-count", "row has " + r.size() + " values but the header has "
-                    + columns.size() + " columns (a shifted or missing separator?)"));
-            return RowReader.entry(row, null, errors);
+            return RowReader.entry(row, null, List.of(new RowError(row, "*", "column-count", "row has " + r.size()
+                    + " values but the header has " + columns.size() + " columns (a shifted or missing separator?)")));
         }
-        Map<String, String> cells = new LinkedHashMap<>();
-        for (int i = 0; i < columns.size(); i++) {
-            cells.put(columns.get(i), r.get(i));
-        }
-        return RowReader.entry(row, fromCells(row, cells, errors), errors);
-    }
-
-    private static BulkRow fromCells(int row, Map<String, String> cells, List<RowError> errors) {
+        // Cells are read by their column's index: the demo year's header has ~60 columns, most of them
+        // empty on any one row, and a map of every cell per row was a tenth of a bulk job's allocation.
+        List<RowError> errors = new ArrayList<>(0);
         Map<String, BigDecimal> figures = new LinkedHashMap<>();
-        for (var e : cells.entrySet()) {
-            String c = e.getKey();
-            String v = e.getValue();
-            if (ReportRows.REPORTER_COLUMNS.contains(c) || c.equals(ReportRows.PERIOD) || c.equals(ReportRows.TECHNIQUES)
-                    || v.isEmpty()) {
-                continue;
-            }
-            BigDecimal number = ReportRows.number(v);
-            if (number == null) {
-                errors.add(new RowError(row, "figures." + c, "number", c + " '" + ReportRows.abbreviate(v)
-                        + "' is not a number (a shifted column?)"));
+        String[] ids = new String[ReportRows.REPORTER_COLUMNS.size()];
+        String period = null;
+        String techniques = null;
+        for (int i = 0; i < figureColumn.length; i++) {
+            String v = r.get(i);
+            if (figureColumn[i]) {
+                if (!v.isEmpty()) {
+                    BigDecimal number = ReportRows.number(v);
+                    if (number == null) {
+                        errors.add(new RowError(row, "figures." + columns.get(i), "number", columns.get(i) + " '"
+                                + ReportRows.abbreviate(v) + "' is not a number (a shifted column?)"));
+                    } else {
+                        figures.put(columns.get(i), number);
+                    }
+                }
+            } else if (reporterColumn[i] >= 0) {
+                ids[reporterColumn[i]] = v;
+            } else if (i == periodColumn) {
+                period = v;
             } else {
-                figures.put(c, number);
+                techniques = v;
             }
         }
         if (!errors.isEmpty()) {
-            return null;
+            return RowReader.entry(row, null, errors);
         }
-        String techniques = cells.get(ReportRows.TECHNIQUES);
         List<String> items = techniques == null || techniques.isBlank() ? List.of()
-                : Arrays.stream(techniques.split("[;；]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new BulkRow(row, ReportRows.blankToNull(cells.get(ReportRows.INSTITUTION_ID)),
-                ReportRows.blankToNull(cells.get(ReportRows.USCC)),
-                ReportRows.blankToNull(cells.get(ReportRows.REGISTRATION_NUMBER)),
-                ReportRows.blankToNull(cells.get(ReportRows.DIVISION_CODE)),
-                ReportRows.blankToNull(cells.get(ReportRows.PERIOD)), figures, items);
+                : ITEM_SEPARATOR.splitAsStream(techniques).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return RowReader.entry(row, new BulkRow(row, ReportRows.blankToNull(ids[0]), ReportRows.blankToNull(ids[1]),
+                ReportRows.blankToNull(ids[2]), ReportRows.blankToNull(ids[3]), ReportRows.blankToNull(period), figures,
+                items), errors);
     }
 
     private static ProblemException syntax(Exception e) {
