@@ -103,8 +103,10 @@ final class CsvRows extends RowReader {
         try {
             while (records.hasNext()) {
                 CSVRecord r = records.next();
-                if (!r.stream().allMatch(String::isEmpty)) {
-                    return r;
+                for (int i = 0; i < r.size(); i++) {
+                    if (!r.get(i).isEmpty()) {
+                        return r;
+                    }
                 }
             }
             return null;

@@ -9,6 +9,7 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,6 +20,7 @@ import java.util.HashSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.tcmeval.support.outbox.OutboxRelay;
+import org.tcmeval.support.persistence.SessionSql;
 import org.tcmeval.support.persistence.UniqueViolation;
 import org.tcmeval.support.security.Jurisdiction;
 
@@ -191,12 +193,15 @@ public class ReportJobRunner {
 
     private Uni<Void> run(ReportJob job) {
         Jurisdiction jurisdiction = new Jurisdiction(job.divisionCode, new HashSet<>(Arrays.asList(job.roles.split(" "))));
-        return Panache.withSession(() -> ReportJobUpload.<ReportJobUpload>findById(job.id)).chain(upload -> {
-            if (upload == null) {
+        // The upload's bytes as the driver reads them: an entity would also keep a snapshot copy of them.
+        return Panache.withSession(() -> SessionSql.select("select body from report_job_upload where job_id = $1",
+                job.id)).chain(found -> {
+            if (found.isEmpty()) {
                 throw new IllegalStateException("the upload of job " + job.id + " is missing");
             }
+            byte[] body = ((Buffer) found.getFirst()[0]).getBytes();
             JobChunks chunks = new JobChunks(bulk, config.chunkRows(), halt);
-            JobTools.Rows rows = done -> new RowSlices(() -> ReportRows.open(job.format, upload.body), chunks.chunkRows(),
+            JobTools.Rows rows = done -> new RowSlices(() -> ReportRows.open(job.format, body), chunks.chunkRows(),
                     done);
             JobTools tools = new JobTools(rows, chunks, new ChunkPipeline(chunks, vertx), writer, lease(), relay, clock);
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {

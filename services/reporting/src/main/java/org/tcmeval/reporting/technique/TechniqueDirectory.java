@@ -98,8 +98,11 @@ public class TechniqueDirectory {
     }
 
     /** The 2-digit province of a division code; {@code 00} (national) when there is none. */
+    // Compiled once: a bulk job asks for every report's province (String.matches compiles each time).
+    private static final java.util.regex.Pattern DIVISION_CODE = java.util.regex.Pattern.compile("\\d{2,12}");
+
     static String province(String divisionCode) {
-        if (divisionCode == null || !divisionCode.matches("\\d{2,12}") || divisionCode.startsWith("00")) {
+        if (divisionCode == null || !DIVISION_CODE.matcher(divisionCode).matches() || divisionCode.startsWith("00")) {
             return TechniqueClassChanged.NATIONAL;
         }
         return divisionCode.substring(0, 2);
