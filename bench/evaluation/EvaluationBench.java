@@ -40,6 +40,7 @@ import org.tcmeval.events.TargetProfileChanged;
 import org.tcmeval.events.TargetSpec;
 import org.tcmeval.events.Topics;
 import org.tcmeval.infra.BenchKnobs;
+import org.tcmeval.testing.TopicReader;
 import org.tcmeval.infra.BenchService;
 import org.tcmeval.infra.KafkaBroker;
 import org.tcmeval.infra.Latencies;
@@ -104,10 +105,6 @@ public class EvaluationBench {
         String database = "evaluation_bench";
         try (KafkaProducer<String, String> producer = producer(kafka.bootstrapServers())) {
             postgres.createDatabases(List.of(database));
-            boolean statements = System.getenv("TCM_BENCH_PG_STATEMENTS") != null;
-            if (statements) {
-                loadStatementStatistics(postgres, database);
-            }
             int port = Ports.free();
             service = launch(work.resolve("evaluation.log"), port, postgres, database, kafka, tokens);
             services.add(service);
@@ -154,8 +151,8 @@ public class EvaluationBench {
                     reports.size(), copy, reports.size() / copy);
 
             // The burst: every report of the year, approved, as fast as the producer sends.
-            if (statements) {
-                resetStatementStatistics(postgres, database);
+            try (Connection c = postgres.connect(database)) {
+                BenchKnobs.statementsReset(c);
             }
             double cpuBefore = cpuSeconds(services);
             ProcessMemory.resetPeak(service.pid());
@@ -179,13 +176,17 @@ public class EvaluationBench {
             double absorbed = awaitAbsorbed(postgres, database, lastOfPartition.values(), reports.size(), start);
             lockWaits.stop();
             BenchKnobs.trimOnEnd(service.pid());
-            awaitZero(postgres, database, "select count(*) from outbox_event where published_at is null", 20);
+            awaitZero(postgres, database, OUTBOX_NOT_EMPTY, 20);
             double relayed = secondsSince(start);
             double cpu = cpuSeconds(services) - cpuBefore;
             double pgCpu = ProcessCpu.withChildrenSeconds(postgres.postmasterPid()) - pgCpuBefore;
             double kafkaCpu = ProcessCpu.seconds(kafka.pid()) - kafkaCpuBefore;
             long results = postgres.count(database, "select count(*) from indicator_result");
-            long events = postgres.count(database, "select count(*) from outbox_event");
+            long events;
+            // The relay deletes what Kafka acknowledged: the topic is where the events are counted.
+            try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), Topics.TARGET_EVALUATED)) {
+                events = topic.endOffsetsTotal();
+            }
             System.out.printf("  %-52s %7d       %7.2f s%n", "burst sent to Kafka", reports.size(), sent);
             System.out.printf("  %-52s %7d       %7.2f s %8.0f reports/s   (%.1fx the COPY)%n",
                     "burst absorbed (every report applied and committed)", reports.size(), absorbed,
@@ -205,8 +206,8 @@ public class EvaluationBench {
             System.out.printf("  %-52s %7d MB%n", "evaluation RSS peak during the burst",
                     ProcessMemory.peakRssKb(service.pid()) / 1024);
             BenchKnobs.printMemory(service.pid(), work, "right-after");
-            if (statements) {
-                printStatementStatistics(postgres, database, reports.size());
+            try (Connection c = postgres.connect(database)) {
+                BenchKnobs.printStatements(c, "the burst (" + reports.size() + " reports)", 25);
             }
             // Settled: what the service keeps once idle (the launcher's idle heap trim gives heap back).
             Thread.sleep(BenchKnobs.settleSeconds() * 1000L);
@@ -253,7 +254,7 @@ public class EvaluationBench {
                     ProcessCpu.seconds(service.pid()) - readCpu, ProcessCpu.loadAverage());
 
             // Steady: approved corrections (revision 2, 3, ...) of random institution reports.
-            steady(postgres, database, producer, reports, rate, seconds);
+            steady(postgres, database, kafka.bootstrapServers(), producer, reports, rate, seconds);
             String hold = System.getenv("TCM_BENCH_HOLD_SECONDS");
             if (hold != null && !hold.isBlank()) {
                 // Keeps the demo-sized database up for EXPLAIN ANALYZE by hand.
@@ -377,7 +378,13 @@ public class EvaluationBench {
      * by polling report_ref every 5 ms), then the relay's time from enqueue to publish for the
      * target-evaluated events of the same window.
      */
-    static void steady(PostgresServer postgres, String database, KafkaProducer<String, String> producer,
+    /**
+     * 1 while the outbox holds a row, else 0: by the primary key's first entry rather than count(*), which
+     * reads every sent row the relay deleted until vacuum has been by.
+     */
+    static final String OUTBOX_NOT_EMPTY = "select count(*) from (select 1 from outbox_event order by seq limit 1) o";
+
+    static void steady(PostgresServer postgres, String database, String bootstrap, KafkaProducer<String, String> producer,
             List<Report> reports, int rate, int seconds) throws Exception {
         List<Report> institutions = reports.stream().filter(r -> r.institutionId() != null).toList();
         Random random = new Random(42);
@@ -442,17 +449,22 @@ public class EvaluationBench {
         System.out.printf("  %-52s %7d       p50 %6.1f ms  p99 %6.1f ms  max %6.1f ms  (%d never seen)%n",
                 "steady " + rate + "/s for " + seconds + " s: send -> committed", l.count(), l.atMs(0.5),
                 l.atMs(0.99), l.maxMs(), pending.size());
-        try (Connection c = postgres.connect(database);
-             PreparedStatement q = c.prepareStatement("select count(*), percentile_cont(0.5) within group (order by"
-                     + " extract(epoch from published_at - created_at)), percentile_cont(0.99) within group (order by"
-                     + " extract(epoch from published_at - created_at)) from outbox_event where created_at >= ?")) {
-            q.setObject(1, windowStart);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                System.out.printf("  %-52s %7d evts  p50 %6.1f ms  p99 %6.1f ms%n", "  then committed -> sent to Kafka",
-                        rs.getLong(1), rs.getDouble(2) * 1000, rs.getDouble(3) * 1000);
+        // Committed -> sent: the event's own time (stamped as the transaction writes it) against the record's
+        // timestamp (the producer's, as the relay sends it), for the window's target-evaluated records.
+        awaitZero(postgres, database, OUTBOX_NOT_EMPTY, 20);
+        List<Long> relayLags = new ArrayList<>();
+        try (TopicReader topic = new TopicReader(bootstrap, Topics.TARGET_EVALUATED)) {
+            long from = windowStart.toInstant().toEpochMilli();
+            for (var r : topic.readToEnd(Duration.ofSeconds(60))) {
+                if (r.timestamp() >= from) {
+                    long created = EventJson.read(r.value(), Object.class).time().toInstant().toEpochMilli();
+                    relayLags.add((r.timestamp() - created) * 1_000_000L);
+                }
             }
         }
+        Latencies relay = Latencies.of(relayLags);
+        System.out.printf("  %-52s %7d evts  p50 %6.1f ms  p99 %6.1f ms%n", "  then committed -> sent to Kafka",
+                relay.count(), relay.atMs(0.5), relay.atMs(0.99));
     }
 
     /**
@@ -461,41 +473,6 @@ public class EvaluationBench {
      * transaction timed with and without it, here without contention (no registration changes during the
      * burst, so the burst never waits for it; only a registration, which takes it exclusively, can).
      */
-    /**
-     * TCM_BENCH_PG_STATEMENTS: pg_stat_statements needs its library loaded at server start, so the
-     * (still empty) server is restarted with it before the service connects.
-     */
-    static void loadStatementStatistics(PostgresServer postgres, String database) throws Exception {
-        try (Connection c = postgres.connect(database)) {
-            c.createStatement().execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
-        }
-        postgres.kill();
-        postgres.start();
-        try (Connection c = postgres.connect(database)) {
-            c.createStatement().execute("create extension if not exists pg_stat_statements");
-        }
-    }
-
-    /** The burst's statements by total execution time (reset after the projections, so the burst's alone). */
-    static void printStatementStatistics(PostgresServer postgres, String database, int reports) throws Exception {
-        try (Connection c = postgres.connect(database);
-             ResultSet rs = c.createStatement().executeQuery("select calls, total_exec_time, total_plan_time, rows,"
-                     + " left(regexp_replace(query, '\\s+', ' ', 'g'), 150) from pg_stat_statements"
-                     + " order by total_exec_time desc limit 25")) {
-            System.out.printf("  statements of the burst by execution time (%d reports):%n", reports);
-            while (rs.next()) {
-                System.out.printf("    %6d calls %9.1f ms exec %7.1f ms plan %8d rows  %s%n", rs.getLong(1),
-                        rs.getDouble(2), rs.getDouble(3), rs.getLong(4), rs.getString(5));
-            }
-        }
-    }
-
-    static void resetStatementStatistics(PostgresServer postgres, String database) throws Exception {
-        try (Connection c = postgres.connect(database)) {
-            c.createStatement().execute("select pg_stat_statements_reset()");
-        }
-    }
-
     static void registrationLock(PostgresServer postgres, String database, long transactions, double burstSeconds)
             throws Exception {
         int n = 2_000;

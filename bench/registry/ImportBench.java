@@ -71,7 +71,7 @@ public class ImportBench {
                 importRates.add(demo.institutions().size() / seconds);
                 // The relay publishes while the import commits nothing else; time until the last event is acknowledged.
                 long start = System.nanoTime();
-                while (postgres.count(database, "select count(*) from outbox_event where published_at is null") > 0) {
+                while (postgres.count(database, "select count(*) from (select 1 from outbox_event order by seq limit 1) o") > 0) {
                     Thread.sleep(50);
                 }
                 System.out.printf("  %-42s %6d events %7.2f s %8.0f events/s%n", "outbox published to Kafka (after import)",

@@ -55,4 +55,39 @@ public final class BenchKnobs {
         String s = System.getenv("TCM_BENCH_SETTLE_SECONDS");
         return s == null || s.isBlank() ? 15 : Integer.parseInt(s.strip());
     }
+
+    /**
+     * {@code TCM_BENCH_PG_STATEMENTS}: the bench's PostgreSQL loads pg_stat_statements at start
+     * ({@link PostgresServer}), and the bench prints where the server's time went in its burst:
+     * {@link #statementsReset} before, {@link #printStatements} after.
+     */
+    public static boolean pgStatements() {
+        return System.getenv("TCM_BENCH_PG_STATEMENTS") != null;
+    }
+
+    /** Starts counting statements afresh (creates the extension in {@code c}'s database first); no-op without the knob. */
+    public static void statementsReset(java.sql.Connection c) throws java.sql.SQLException {
+        if (pgStatements()) {
+            try (var s = c.createStatement()) {
+                s.execute("create extension if not exists pg_stat_statements");
+                s.execute("select pg_stat_statements_reset()");
+            }
+        }
+    }
+
+    /** The {@code n} statements that took the most execution time since the reset; no-op without the knob. */
+    public static void printStatements(java.sql.Connection c, String what, int n) throws java.sql.SQLException {
+        if (!pgStatements()) {
+            return;
+        }
+        try (var s = c.createStatement(); var r = s.executeQuery("select calls, total_exec_time, total_plan_time, rows,"
+                + " left(regexp_replace(query, '\\s+', ' ', 'g'), 150) from pg_stat_statements"
+                + " order by total_exec_time desc limit " + n)) {
+            System.out.printf("  statements of %s by PostgreSQL's execution time:%n", what);
+            while (r.next()) {
+                System.out.printf("    %6d calls %9.1f ms exec %7.1f ms plan %8d rows  %s%n", r.getLong(1),
+                        r.getDouble(2), r.getDouble(3), r.getLong(4), r.getString(5));
+            }
+        }
+    }
 }

@@ -95,6 +95,9 @@ public final class PostgresServer implements AutoCloseable {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setDataDirectory(dataDir).setCleanDataDirectory(false);
         DURABLE.forEach(b::setServerConfig);
+        if (BenchKnobs.pgStatements()) {
+            b.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         return b.start();
     }
 

@@ -87,6 +87,29 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /**
+     * Everything on the topic up to its end as of this call: polls until the reader's position has
+     * reached every partition's end offset (or fails after {@code timeout}), so a count of records is
+     * exact rather than whatever arrived within a quiet period.
+     */
+    public List<ConsumerRecord<String, String>> readToEnd(Duration timeout) {
+        var ends = consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10));
+        Instant deadline = Instant.now().plus(timeout);
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the topic's end " + ends + " not reached within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        }
+        return List.copyOf(seen);
+    }
+
+    /** How many records the topic has ever been given: the sum of its partitions' end offsets. */
+    public long endOffsetsTotal() {
+        return consumer.endOffsets(consumer.assignment(), Duration.ofSeconds(10)).values().stream()
+                .mapToLong(Long::longValue).sum();
+    }
+
     @Override
     public void close() {
         consumer.close();

@@ -24,6 +24,7 @@ import org.tcmeval.events.EventJson;
 import org.tcmeval.events.EventTypes;
 import org.tcmeval.events.Topics;
 import org.tcmeval.testing.InfraResource;
+import org.tcmeval.testing.TopicReader;
 import org.tcmeval.testing.TestTokens;
 
 /**
@@ -37,16 +38,24 @@ class DivisionEventsTest {
 
     static final String YUNNAN_ADMIN = TestTokens.token("53", "province-admin");
 
-    /** The division-changed events enqueued for {@code code}, oldest first. */
+    /**
+     * The division-changed events published for {@code code}, oldest first: once the outbox has sent
+     * them all (it deletes what Kafka acknowledged), read from the topic, where one key keeps its order.
+     */
     static List<EventEnvelope<DivisionChanged>> events(String code) throws Exception {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> {
+            try (var c = Fixtures.jdbc(); var s = c.prepareStatement("select count(*) from outbox_event where topic = ?")) {
+                s.setString(1, Topics.DIVISION_CHANGED);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() && rs.getLong(1) == 0;
+                }
+            }
+        });
         List<EventEnvelope<DivisionChanged>> seen = new ArrayList<>();
-        try (var c = Fixtures.jdbc(); var s = c.prepareStatement(
-                "select payload from outbox_event where topic = ? and record_key = ? order by seq")) {
-            s.setString(1, Topics.DIVISION_CHANGED);
-            s.setString(2, code);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    seen.add(EventJson.read(rs.getString(1), DivisionChanged.class));
+        try (TopicReader reader = new TopicReader(InfraResource.bootstrapServers(), Topics.DIVISION_CHANGED)) {
+            for (var r : reader.readToEnd(java.time.Duration.ofSeconds(30))) {
+                if (code.equals(r.key())) {
+                    seen.add(EventJson.read(r.value(), DivisionChanged.class));
                 }
             }
         }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A row of the transactional outbox (see db/support/V0_1__outbox.sql). */
+/** A row of the transactional outbox: an event not yet acknowledged by Kafka (see db/support/V0_1__outbox.sql, V0_6). */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
@@ -33,9 +33,6 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
-
-    @Column(name = "published_at")
-    public OffsetDateTime publishedAt;
 
     public int attempts;
 

@@ -24,7 +24,7 @@ import org.tcmeval.support.persistence.BulkSql;
 import org.tcmeval.support.persistence.SessionSql;
 
 /**
- * Publishes outbox rows to Kafka in insertion order and marks them published once the broker has
+ * Publishes outbox rows to Kafka in insertion order and deletes them once the broker has
  * acknowledged them. While the broker is down rows stay in the table and go out when it is back.
  * Several instances may run: {@code FOR UPDATE SKIP LOCKED} hands each row to one of them.
  * Delivery is at least once; consumers de-duplicate (CloudEvents id, versions, revisions).
@@ -143,7 +143,7 @@ public class OutboxRelay {
         // Rows are read as plain columns and marked with one statement: a round of thousands of
         // events loaded and dirty-checked as entities cost more than sending them.
         return Panache.withTransaction(() -> SessionSql.select("select seq, topic, record_key, payload, cast(id as text)"
-                        + " from outbox_event where published_at is null order by seq limit $1 for update skip locked",
+                        + " from outbox_event order by seq limit $1 for update skip locked",
                         config.batchSize())
                 .map(rows -> rows.stream().map(OutboxSender.Row::of).toList())
                 .flatMap(rows -> go.flatMap(ok -> {
@@ -173,9 +173,10 @@ public class OutboxRelay {
                         }
                     }
                     Log.debugf("outbox: published %d of %d", published.size(), rows.size());
+                    // Acknowledged rows go (V0_6__outbox_published_deleted.sql says why they are not marked).
                     Uni<Integer> marked = published.isEmpty() ? Uni.createFrom().item(0) : SessionSql.update(
-                            "update outbox_event set published_at = clock_timestamp(), attempts = attempts + 1"
-                                    + " where seq = any($1::bigint[])", (Object) published.toArray(Long[]::new));
+                            "delete from outbox_event where seq = any($1::bigint[])",
+                            (Object) published.toArray(Long[]::new));
                     Uni<Integer> noted = failed.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession()
                             .flatMap(s -> s.createNativeQuery("update outbox_event o set attempts = o.attempts + 1, "
                                     + "last_error = x.error from " + BulkSql.ROWS + " as x(seq bigint, error text) "
