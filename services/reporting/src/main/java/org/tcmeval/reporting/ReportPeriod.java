@@ -2,7 +2,6 @@ package org.tcmeval.reporting;
 
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A reporting period (报告期): a year ({@code 2024}) or a quarter ({@code 2024-Q3}). Its default
@@ -10,8 +9,6 @@ import java.util.regex.Pattern;
  * annual statistics are due by the end of March) and one month later for a quarter.
  */
 public record ReportPeriod(int year, Integer quarter) {
-
-    private static final Pattern TEXT = Pattern.compile("(20\\d{2})(?:-Q([1-4]))?");
 
     public ReportPeriod {
         if (year < 2000 || year > 2099 || (quarter != null && (quarter < 1 || quarter > 4))) {
@@ -21,12 +18,26 @@ public record ReportPeriod(int year, Integer quarter) {
 
     /** The period a text names, or empty when it is neither {@code yyyy} nor {@code yyyy-Qn}. */
     public static Optional<ReportPeriod> parse(String text) {
-        var m = text == null ? null : TEXT.matcher(text);
-        if (m == null || !m.matches()) {
+        // By hand rather than a regex: a bulk job parses every row's period three times, and the
+        // matchers were a twentieth of the job's allocation.
+        if (text == null || (text.length() != 4 && text.length() != 7) || text.charAt(0) != '2' || text.charAt(1) != '0'
+                || !digit(text, 2) || !digit(text, 3)) {
             return Optional.empty();
         }
-        return Optional.of(new ReportPeriod(Integer.parseInt(m.group(1)),
-                m.group(2) == null ? null : Integer.parseInt(m.group(2))));
+        int year = 2000 + (text.charAt(2) - '0') * 10 + (text.charAt(3) - '0');
+        if (text.length() == 4) {
+            return Optional.of(new ReportPeriod(year, null));
+        }
+        char q = text.charAt(6);
+        if (text.charAt(4) != '-' || text.charAt(5) != 'Q' || q < '1' || q > '4') {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportPeriod(year, q - '0'));
+    }
+
+    private static boolean digit(String text, int at) {
+        char c = text.charAt(at);
+        return c >= '0' && c <= '9';
     }
 
     public boolean isAnnual() {

@@ -18,6 +18,18 @@ class ReportPeriodTest {
     }
 
     @Test
+    void onlyAYearOfThisCenturyOrOneOfItsFourQuartersIsAPeriod() {
+        assertThat(ReportPeriod.parse("2000")).contains(new ReportPeriod(2000, null));
+        assertThat(ReportPeriod.parse("2099-Q4")).contains(new ReportPeriod(2099, 4));
+        assertThat(ReportPeriod.parse("2031-Q1")).contains(new ReportPeriod(2031, 1));
+        for (String text : new String[] {"1999", "2100", "20a4", "2024-Q5", "2024-q3", "2024Q3", "2024-Q12", "2024-H1",
+                " 2024", "2024 ", "", "２０２４", "2024-Q"}) {
+            assertThat(ReportPeriod.parse(text)).as(text).isEmpty();
+        }
+        assertThat(ReportPeriod.parse(null)).isEmpty();
+    }
+
+    @Test
     void defaultWindowsFollowThePeriod() {
         // A year: the first quarter after it, 2025-01-01 .. 2025-03-31, both days inclusive.
         var annual = ReportPeriod.parse("2024").orElseThrow().defaultWindow();

@@ -19,6 +19,15 @@ public class Outbox {
 
     /** An event waiting to be enqueued with {@link #enqueueAll}. */
     public record Pending(String topic, String key, EventEnvelope<?> event) {
+
+        /** The event as the outbox stores it: serialised once, e.g. ahead of the transaction that enqueues it. */
+        public Serialized serialize() {
+            return new Serialized(UUID.fromString(event.id()), topic, key, EventJson.write(event));
+        }
+    }
+
+    /** An event already written as its JSON payload, for {@link #enqueueSerialized}. */
+    public record Serialized(UUID id, String topic, String key, String payload) {
     }
 
     /**
@@ -26,13 +35,21 @@ public class Outbox {
      * rows: a bulk import of a province is ~21,500 events, and one INSERT each would dominate it.
      */
     public Uni<Integer> enqueueAll(List<Pending> events, int chunkSize) {
+        return enqueueSerialized(events.stream().map(Pending::serialize).toList(), chunkSize);
+    }
+
+    /**
+     * {@link #enqueueAll} for events serialised beforehand: a bulk writer serialises a chunk's events
+     * while the chunk before it is still being written, so its own transaction only sends them.
+     */
+    public Uni<Integer> enqueueSerialized(List<Serialized> events, int chunkSize) {
         // created_at: when the statement runs (not the transaction's start, now()), as it was when Java stamped it.
         return BulkSql.executeColumns("insert into outbox_event (id, topic, record_key, payload, created_at)"
                 + " select *, statement_timestamp() from " + BulkSql.unnest("uuid", "text", "text", "text"), chunkSize,
-                events.stream().map(e -> UUID.fromString(e.event().id())).toArray(UUID[]::new),
-                events.stream().map(Pending::topic).toArray(String[]::new),
-                events.stream().map(Pending::key).toArray(String[]::new),
-                events.stream().map(e -> EventJson.write(e.event())).toArray(String[]::new));
+                events.stream().map(Serialized::id).toArray(UUID[]::new),
+                events.stream().map(Serialized::topic).toArray(String[]::new),
+                events.stream().map(Serialized::key).toArray(String[]::new),
+                events.stream().map(Serialized::payload).toArray(String[]::new));
     }
 
     /**

@@ -51,14 +51,23 @@ public class BulkWriter {
         }
     }
 
-    /** Stores the creates and revisions of checked rows with their versions and events. */
-    public Uni<BulkReports.Written> write(List<BulkReports.Outcome> outcomes, String who, int chunkSize) {
+    /**
+     * A checked chunk as its statements bind it: ids drawn, figures and events serialised. Built by
+     * {@link #prepare} on the checks' event loop while the chunk before is still being written, so a
+     * chunk's transaction (the job's critical path) only sends it.
+     */
+    record Prepared(Columns reports, Columns updates, Columns versions, List<Outbox.Serialized> events,
+            List<RowResult> results, OffsetDateTime now) {
+    }
+
+    /** The statements' parameters for checked rows; plain Java, no database. */
+    Prepared prepare(List<BulkReports.Outcome> outcomes) {
         // Scalars are bound as their own types: the driver encodes a parameter as the type the server infers from the cast.
         OffsetDateTime now = OffsetDateTime.now(clock);
         Columns reports = new Columns(8);
         Columns updates = new Columns(4);
         Columns versions = new Columns(5);
-        List<Outbox.Pending> events = new ArrayList<>();
+        List<Outbox.Serialized> events = new ArrayList<>();
         List<RowResult> results = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o) {
@@ -98,6 +107,15 @@ public class BulkWriter {
                 }
             }
         }
+        return new Prepared(reports, updates, versions, events, results, now);
+    }
+
+    /** Stores the creates and revisions of a prepared chunk with their versions and events. */
+    Uni<BulkReports.Written> write(Prepared p, String who, int chunkSize) {
+        Columns reports = p.reports();
+        Columns updates = p.updates();
+        OffsetDateTime now = p.now();
+        List<RowResult> results = p.results();
         if (reports.size() == 0 && updates.size() == 0) {
             return Uni.createFrom().item(new BulkReports.Written(0, 0, results));
         }
@@ -123,8 +141,8 @@ public class BulkWriter {
                 + "status, submitted_by, submitted_at) select cast(v.id as uuid), cast(v.version as int), "
                 + "cast(v.figures as jsonb), v.techniques, cast(v.changes as jsonb), 'SUBMITTED', a.who, a.at from "
                 + Columns.unnest(5) + " as v(id, version, figures, techniques, changes), "
-                + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a", versions.with(who, now)))
-                .chain(() -> outbox.enqueueAll(events, chunkSize))
+                + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a", p.versions().with(who, now)))
+                .chain(() -> outbox.enqueueSerialized(p.events(), chunkSize))
                 .replaceWith(new BulkReports.Written(reports.size(), updates.size(), results));
     }
 
@@ -132,8 +150,8 @@ public class BulkWriter {
         return techniques.isEmpty() ? null : Json.write(techniques);
     }
 
-    private static Outbox.Pending event(ReportSubmitted data) {
+    private static Outbox.Serialized event(ReportSubmitted data) {
         return new Outbox.Pending(Topics.REPORT_SUBMITTED, ReportSubmitted.partitionKey(data.divisionCode()), EventEnvelope.of(BulkReports.SOURCE,
-                EventTypes.REPORT_SUBMITTED, data.reportId(), ReportSubmitted.VERSION, data));
+                EventTypes.REPORT_SUBMITTED, data.reportId(), ReportSubmitted.VERSION, data)).serialize();
     }
 }

@@ -30,16 +30,24 @@ import org.tcmeval.support.vertx.SideContext;
  */
 final class ChunkPipeline {
 
-    /** A checked chunk: its rows' outcomes and the reporter keys seen before and after it. */
-    record Screened(List<JobChunks.Entry> part, List<BulkReports.Outcome> outcomes, Set<String> seenBefore,
-            Set<String> seenAfter) {
+    /**
+     * A checked chunk: its rows' outcomes, the statements that store them when the run prepares them
+     * ({@code null} otherwise), and the reporter keys seen before and after it.
+     */
+    record Screened(List<JobChunks.Entry> part, List<BulkReports.Outcome> outcomes, BulkWriter.Prepared prepared,
+            Set<String> seenBefore, Set<String> seenAfter) {
+    }
+
+    private record Checked(List<BulkReports.Outcome> outcomes, BulkWriter.Prepared prepared) {
     }
 
     private final JobChunks chunks;
+    private final BulkWriter writer;
     private final Context aside;
 
-    ChunkPipeline(JobChunks chunks, Vertx vertx) {
+    ChunkPipeline(JobChunks chunks, BulkWriter writer, Vertx vertx) {
         this.chunks = chunks;
+        this.writer = writer;
         this.aside = otherEventLoop(vertx);
     }
 
@@ -47,9 +55,10 @@ final class ChunkPipeline {
      * Checks and writes the chunks as {@code slices} cuts them. {@code write} runs on the caller's
      * context and answers the keys seen once its chunk is done: {@code seenAfter} as checked, or
      * another set when it had to check the chunk again (then the next chunk, checked ahead from the
-     * first answer, is checked again from this one).
+     * first answer, is checked again from this one). With {@code prepare}, each chunk's statements are
+     * built next to its checks ({@link BulkWriter#prepare}), off the writing context.
      */
-    Uni<Void> run(RowSlices slices, Set<String> seen, Jurisdiction jurisdiction,
+    Uni<Void> run(RowSlices slices, Set<String> seen, Jurisdiction jurisdiction, boolean prepare,
             Function<Screened, Uni<Set<String>>> write) {
         AtomicReference<Set<String>> seenNow = new AtomicReference<>(seen);
         AtomicReference<Uni<Screened>> ahead = new AtomicReference<>();
@@ -57,16 +66,17 @@ final class ChunkPipeline {
         return Multi.createBy().repeating().uni(() -> {
             Uni<Screened> mine = ahead.getAndSet(null);
             if (mine == null) {
-                mine = screenAside(slices.next(), jurisdiction, seenNow.get());
+                mine = screenAside(slices.next(), jurisdiction, seenNow.get(), prepare);
             }
             return mine.chain(s -> s == null || s.seenBefore() == seenNow.get() ? Uni.createFrom().item(s)
-                    : screenAside(CompletableFuture.completedFuture(s.part()), jurisdiction, seenNow.get()))
+                    : screenAside(CompletableFuture.completedFuture(s.part()), jurisdiction, seenNow.get(),
+                            prepare))
                     .chain(s -> {
                         if (s == null) {
                             return Uni.createFrom().item(Boolean.FALSE);
                         }
                         chunks.checkpoint();
-                        ahead.set(screenAside(slices.next(), jurisdiction, s.seenAfter()));
+                        ahead.set(screenAside(slices.next(), jurisdiction, s.seenAfter(), prepare));
                         return write.apply(s).invoke(seenNow::set).replaceWith(Boolean.TRUE);
                     });
         }).until(more -> !more).collect().last().replaceWithVoid();
@@ -78,7 +88,7 @@ final class ChunkPipeline {
      * job's session lives there).
      */
     private Uni<Screened> screenAside(CompletionStage<List<JobChunks.Entry>> slice, Jurisdiction jurisdiction,
-            Set<String> seenBefore) {
+            Set<String> seenBefore, boolean prepare) {
         Set<String> attempt = new HashSet<>(seenBefore);
         CompletableFuture<Screened> checked = new CompletableFuture<>();
         slice.whenComplete((part, failure) -> {
@@ -86,9 +96,10 @@ final class ChunkPipeline {
                 complete(checked, null, failure);
                 return;
             }
-            SideContext.start(aside, () -> Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt)))
-                    .whenComplete((outcomes, failed) -> complete(checked,
-                            failed == null ? new Screened(part, outcomes, seenBefore, attempt) : null, failed));
+            SideContext.start(aside, () -> Panache.withSession(() -> chunks.screen(part, jurisdiction, attempt))
+                    .map(outcomes -> new Checked(outcomes, prepare ? writer.prepare(outcomes) : null)))
+                    .whenComplete((c, failed) -> complete(checked, failed == null
+                            ? new Screened(part, c.outcomes(), c.prepared(), seenBefore, attempt) : null, failed));
         });
         return OffLoop.back(checked);
     }

@@ -32,8 +32,9 @@ final class GoodRowsJob {
     private Uni<Void> chunksFrom(ReportJob job, Jurisdiction jurisdiction, Set<String> seen) {
         // The job's total was counted when the upload was accepted (the whole file is read there).
         int total = job.rowsTotal;
-        Uni<Void> all = t.pipeline().run(t.rows().from(job.rowsDone), seen, jurisdiction, s -> Panache.withTransaction(
-                () -> t.lease().fence(job.id).chain(() -> commit(job, total, s.part().size(), s.outcomes())))
+        Uni<Void> all = t.pipeline().run(t.rows().from(job.rowsDone), seen, jurisdiction, true, s -> Panache.withTransaction(
+                () -> t.lease().fence(job.id).chain(() -> commit(job, total, s.part().size(), s.outcomes(),
+                        s.prepared())))
                 .replaceWith(s.seenAfter())
                 .onFailure(ReportJobRunner::retryable).recoverWithUni(e -> again(job, total, s, jurisdiction))
                 .invoke(t.relay()::kick));
@@ -54,15 +55,17 @@ final class GoodRowsJob {
             // A retried chunk must not see its own keys as earlier rows.
             Set<String> attempt = new HashSet<>(s.seenBefore());
             return t.lease().fence(job.id).chain(() -> t.chunks().screen(s.part(), jurisdiction, attempt))
-                    .chain(outcomes -> commit(job, total, s.part().size(), outcomes)).replaceWith(attempt);
+                    .chain(outcomes -> commit(job, total, s.part().size(), outcomes, t.writer().prepare(outcomes)))
+                    .replaceWith(attempt);
         }).onFailure(ReportJobRunner::retryable).retry().atMost(ReportJobRunner.ATTEMPTS - 2);
     }
 
     /** Writes a checked chunk with its results and errors and moves the job's progress past it. */
-    private Uni<Void> commit(ReportJob job, int total, int rows, List<BulkReports.Outcome> outcomes) {
+    private Uni<Void> commit(ReportJob job, int total, int rows, List<BulkReports.Outcome> outcomes,
+            BulkWriter.Prepared prepared) {
         Tally tally = new Tally();
         tally.count(outcomes);
-        return t.writer().write(outcomes, job.submittedBy, t.chunks().chunkRows())
+        return t.writer().write(prepared, job.submittedBy, t.chunks().chunkRows())
                 .call(w -> JobRecords.saveResults(job, w.results()))
                 .chain(w -> JobRecords.reload(job).chain(j -> {
                     j.rowsTotal = total;

@@ -203,7 +203,7 @@ public class ReportJobRunner {
             JobChunks chunks = new JobChunks(bulk, config.chunkRows(), halt);
             JobTools.Rows rows = done -> new RowSlices(() -> ReportRows.open(job.format, body), chunks.chunkRows(),
                     done);
-            JobTools tools = new JobTools(rows, chunks, new ChunkPipeline(chunks, vertx), writer, lease(), relay, clock);
+            JobTools tools = new JobTools(rows, chunks, new ChunkPipeline(chunks, writer, vertx), writer, lease(), relay, clock);
             if (job.dryRun || job.mode == ReportJob.Mode.ALL_OR_NOTHING) {
                 return new WholeJob(tools).run(job, jurisdiction);
             }

@@ -48,12 +48,12 @@ final class WholeJob {
         long began = System.nanoTime();
         // A retried attempt reads the upload again from its first row.
         RowSlices slices = t.rows().from(0);
-        return t.pipeline().run(slices, new HashSet<>(), jurisdiction, s -> {
+        return t.pipeline().run(slices, new HashSet<>(), jurisdiction, !job.dryRun, s -> {
             tally.count(s.outcomes());
             if (job.dryRun || !tally.errors.isEmpty()) {
                 return Uni.createFrom().item(s.seenAfter());
             }
-            return t.writer().write(s.outcomes(), job.submittedBy, t.chunks().chunkRows())
+            return t.writer().write(s.prepared(), job.submittedBy, t.chunks().chunkRows())
                     .chain(w -> JobRecords.saveResults(job, w.results())).replaceWith(s.seenAfter());
         }).chain(() -> {
             int rows = slices.taken();
