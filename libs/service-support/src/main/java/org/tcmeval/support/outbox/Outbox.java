@@ -26,7 +26,7 @@ public class Outbox {
         }
     }
 
-    /** An event already written as its JSON payload, for {@link #enqueueSerialized}. */
+    /** An event already written as its JSON payload, for {@link #enqueueStatement}. */
     public record Serialized(UUID id, String topic, String key, String payload) {
     }
 
@@ -38,18 +38,28 @@ public class Outbox {
         return enqueueSerialized(events.stream().map(Pending::serialize).toList(), chunkSize);
     }
 
+    private Uni<Integer> enqueueSerialized(List<Serialized> events, int chunkSize) {
+        return BulkSql.executeColumns(INSERT_ALL, chunkSize, columns(events));
+    }
+
     /**
-     * {@link #enqueueAll} for events serialised beforehand: a bulk writer serialises a chunk's events
+     * The statement that enqueues events serialised beforehand, for a writer that sends it with its
+     * own ({@link SessionSql#updateAll}) in its transaction: a bulk job serialises a chunk's events
      * while the chunk before it is still being written, so its own transaction only sends them.
      */
-    public Uni<Integer> enqueueSerialized(List<Serialized> events, int chunkSize) {
-        // created_at: when the statement runs (not the transaction's start, now()), as it was when Java stamped it.
-        return BulkSql.executeColumns("insert into outbox_event (id, topic, record_key, payload, created_at)"
-                + " select *, statement_timestamp() from " + BulkSql.unnest("uuid", "text", "text", "text"), chunkSize,
-                events.stream().map(Serialized::id).toArray(UUID[]::new),
+    public static SessionSql.Statement enqueueStatement(List<Serialized> events) {
+        return new SessionSql.Statement(SessionSql.positional(INSERT_ALL), (Object[]) columns(events));
+    }
+
+    // created_at: when the statement runs (not the transaction's start, now()), as it was when Java stamped it.
+    private static final String INSERT_ALL = "insert into outbox_event (id, topic, record_key, payload, created_at)"
+            + " select *, statement_timestamp() from " + BulkSql.unnest("uuid", "text", "text", "text");
+
+    private static Object[][] columns(List<Serialized> events) {
+        return new Object[][] {events.stream().map(Serialized::id).toArray(UUID[]::new),
                 events.stream().map(Serialized::topic).toArray(String[]::new),
                 events.stream().map(Serialized::key).toArray(String[]::new),
-                events.stream().map(Serialized::payload).toArray(String[]::new));
+                events.stream().map(Serialized::payload).toArray(String[]::new)};
     }
 
     /**

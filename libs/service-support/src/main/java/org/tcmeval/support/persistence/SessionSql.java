@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.sqlclient.data.Numeric;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 import org.hibernate.FlushMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.mutiny.impl.MutinySessionImpl;
@@ -36,6 +37,36 @@ public final class SessionSql {
     public static Uni<Integer> update(String sql, Object... parameters) {
         return Panache.getSession().chain(s -> flushIfAuto(s).chain(() -> Uni.createFrom()
                 .completionStage(() -> connection(s).update(sql, parameters.clone()))));
+    }
+
+    /** A statement and its parameters ({@code $1, $2, ...}) for {@link #updateAll}. */
+    public record Statement(String sql, Object... parameters) {
+    }
+
+    /**
+     * Runs statements in order on the session's connection, each sent without waiting for the answer
+     * to the one before (the driver pipelines them): the client encodes the next statement's
+     * parameters while the server runs the previous one, where one after another each side waited for
+     * the other. A bulk chunk's inserts (thousands of rows each) spent about half their time so.
+     * Answers each statement's rows written, in order. The first failure is the answer: the server
+     * aborts the transaction there, and the statements after it fail for that reason only.
+     */
+    public static Uni<List<Integer>> updateAll(List<Statement> statements) {
+        return Panache.getSession().chain(s -> flushIfAuto(s).chain(() -> {
+            ReactiveConnection c = connection(s);
+            List<CompletionStage<Integer>> sent = new ArrayList<>(statements.size());
+            for (Statement st : statements) {
+                sent.add(c.update(st.sql(), st.parameters().clone()));
+            }
+            Uni<List<Integer>> counts = Uni.createFrom().item(new ArrayList<>(statements.size()));
+            for (CompletionStage<Integer> answer : sent) {
+                counts = counts.chain(list -> Uni.createFrom().completionStage(answer).map(n -> {
+                    list.add(n);
+                    return list;
+                }));
+            }
+            return counts;
+        }));
     }
 
     /**

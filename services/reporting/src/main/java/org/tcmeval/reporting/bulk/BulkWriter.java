@@ -26,7 +26,7 @@ import org.tcmeval.reporting.bulk.BulkReports.Revise;
 import org.tcmeval.reporting.bulk.BulkReports.RowResult;
 import org.tcmeval.reporting.bulk.BulkReports.Unchanged;
 import org.tcmeval.support.outbox.Outbox;
-import org.tcmeval.support.persistence.BulkSql;
+import org.tcmeval.support.persistence.SessionSql;
 
 
 /**
@@ -38,11 +38,25 @@ import org.tcmeval.support.persistence.BulkSql;
 public class BulkWriter {
 
     @Inject
-    Outbox outbox;
-
-    @Inject
     Clock clock;
 
+    private static final String INSERT_REPORTS = SessionSql.positional("insert into report (id, "
+            + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
+            + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
+            + "select cast(r.id as uuid), r.kind, r.reporter_id, cast(r.institution_id as uuid), r.type, r.division, "
+            + "r.period, cast(r.year as int), 1, 'SUBMITTED', 1, a.at, a.at, a.at from " + Columns.unnest(8)
+            + " as r(id, kind, reporter_id, institution_id, type, division, period, year), "
+            + "(select cast(?9 as timestamptz) as at) a");
+    private static final String UPDATE_REPORTS = SessionSql.positional("update report r set "
+            + "current_version = cast(x.version as int), revision = cast(x.revision as int), status = 'SUBMITTED', "
+            + "updated_at = a.at, first_submitted_at = coalesce(r.first_submitted_at, a.at) from " + Columns.unnest(4)
+            + " as x(id, version, revision, expected), (select cast(?5 as timestamptz) as at) a "
+            + "where r.id = cast(x.id as uuid) and r.revision = cast(x.expected as int)");
+    private static final String INSERT_VERSIONS = SessionSql.positional("insert into report_version (report_id, "
+            + "version, figures, techniques, changes, status, submitted_by, submitted_at) select cast(v.id as uuid), cast(v.version as int), "
+            + "cast(v.figures as jsonb), v.techniques, cast(v.changes as jsonb), 'SUBMITTED', a.who, a.at from "
+            + Columns.unnest(5) + " as v(id, version, figures, techniques, changes), "
+            + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a");
 
     /** Thrown when a report changed between the check and the write; the chunk is checked and written again. */
     public static final class ConcurrentChange extends RuntimeException {
@@ -111,7 +125,7 @@ public class BulkWriter {
     }
 
     /** Stores the creates and revisions of a prepared chunk with their versions and events. */
-    Uni<BulkReports.Written> write(Prepared p, String who, int chunkSize) {
+    Uni<BulkReports.Written> write(Prepared p, String who) {
         Columns reports = p.reports();
         Columns updates = p.updates();
         OffsetDateTime now = p.now();
@@ -119,31 +133,24 @@ public class BulkWriter {
         if (reports.size() == 0 && updates.size() == 0) {
             return Uni.createFrom().item(new BulkReports.Written(0, 0, results));
         }
-        // Columns travel as text arrays (BulkSql.executeWith), one statement per table for the whole chunk.
-        Uni<Integer> inserted = reports.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("insert into report (id, "
-                + "reporter_kind, reporter_id, institution_id, institution_type, division_code, period, year, "
-                + "current_version, status, revision, first_submitted_at, created_at, updated_at) "
-                + "select cast(r.id as uuid), r.kind, r.reporter_id, cast(r.institution_id as uuid), r.type, r.division, "
-                + "r.period, cast(r.year as int), 1, 'SUBMITTED', 1, a.at, a.at, a.at from " + Columns.unnest(8)
-                + " as r(id, kind, reporter_id, institution_id, type, division, period, year), "
-                + "(select cast(?9 as timestamptz) as at) a", reports.with(now));
-        Uni<Integer> updated = updates.size() == 0 ? Uni.createFrom().item(0) : BulkSql.executeWith("update report r set "
-                + "current_version = cast(x.version as int), revision = cast(x.revision as int), status = 'SUBMITTED', "
-                + "updated_at = a.at, first_submitted_at = coalesce(r.first_submitted_at, a.at) from " + Columns.unnest(4)
-                + " as x(id, version, revision, expected), (select cast(?5 as timestamptz) as at) a "
-                + "where r.id = cast(x.id as uuid) and r.revision = cast(x.expected as int)", updates.with(now));
-        return inserted.chain(n -> updated.map(m -> {
-            if (m != updates.size()) {
-                throw new ConcurrentChange((updates.size() - m) + " report(s) changed while the job ran");
+        // Columns travel as text arrays, one statement per table for the whole chunk, sent together.
+        List<SessionSql.Statement> statements = new ArrayList<>(4);
+        if (reports.size() > 0) {
+            statements.add(new SessionSql.Statement(INSERT_REPORTS, reports.with(now)));
+        }
+        int revisions = statements.size();
+        if (updates.size() > 0) {
+            statements.add(new SessionSql.Statement(UPDATE_REPORTS, updates.with(now)));
+        }
+        // After the reports, on the same connection: the server runs them in the order sent.
+        statements.add(new SessionSql.Statement(INSERT_VERSIONS, p.versions().with(who, now)));
+        statements.add(Outbox.enqueueStatement(p.events()));
+        return SessionSql.updateAll(statements).map(counts -> {
+            if (updates.size() > 0 && counts.get(revisions) != updates.size()) {
+                throw new ConcurrentChange((updates.size() - counts.get(revisions)) + " report(s) changed while the job ran");
             }
-            return n;
-        })).chain(n -> BulkSql.executeWith("insert into report_version (report_id, version, figures, techniques, changes, "
-                + "status, submitted_by, submitted_at) select cast(v.id as uuid), cast(v.version as int), "
-                + "cast(v.figures as jsonb), v.techniques, cast(v.changes as jsonb), 'SUBMITTED', a.who, a.at from "
-                + Columns.unnest(5) + " as v(id, version, figures, techniques, changes), "
-                + "(select cast(?6 as text) as who, cast(?7 as timestamptz) as at) a", p.versions().with(who, now)))
-                .chain(() -> outbox.enqueueSerialized(p.events(), chunkSize))
-                .replaceWith(new BulkReports.Written(reports.size(), updates.size(), results));
+            return new BulkReports.Written(reports.size(), updates.size(), results);
+        });
     }
 
     private static String techniques(List<String> techniques) {

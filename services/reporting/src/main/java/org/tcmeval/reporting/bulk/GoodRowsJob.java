@@ -65,7 +65,7 @@ final class GoodRowsJob {
             BulkWriter.Prepared prepared) {
         Tally tally = new Tally();
         tally.count(outcomes);
-        return t.writer().write(prepared, job.submittedBy, t.chunks().chunkRows())
+        return t.writer().write(prepared, job.submittedBy)
                 .call(w -> JobRecords.saveResults(job, w.results()))
                 .chain(w -> JobRecords.reload(job).chain(j -> {
                     j.rowsTotal = total;

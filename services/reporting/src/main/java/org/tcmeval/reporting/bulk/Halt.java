@@ -19,6 +19,8 @@ final class Halt {
     /** Chunks the runner may still start before it stops; negative: no limit. */
     private final AtomicInteger chunksBeforeHalt = new AtomicInteger(-1);
     private volatile boolean halted;
+    private volatile Runnable beforeEach = () -> {
+    };
 
     /** @param stop what stops the runner (called once the budget is spent) */
     Halt(Runnable stop) {
@@ -27,6 +29,11 @@ final class Halt {
 
     void after(int chunks) {
         chunksBeforeHalt.set(chunks);
+    }
+
+    /** Runs {@code hook} before each chunk is written, after it was checked (tests: a change racing the write). */
+    void beforeEach(Runnable hook) {
+        beforeEach = hook;
     }
 
     void set() {
@@ -43,5 +50,6 @@ final class Halt {
             stop.run();
             throw new Halted();
         }
+        beforeEach.run();
     }
 }

@@ -111,6 +111,11 @@ public class ReportJobRunner {
         halt.after(chunks);
     }
 
+    /** Runs {@code hook} before each chunk is written, after it was checked: tests race a chunk's write with it. */
+    void beforeEachChunk(Runnable hook) {
+        halt.beforeEach(hook);
+    }
+
     private JobLease lease() {
         if (lease == null) {
             lease = new JobLease(ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID(), config.lease());

@@ -53,7 +53,7 @@ final class WholeJob {
             if (job.dryRun || !tally.errors.isEmpty()) {
                 return Uni.createFrom().item(s.seenAfter());
             }
-            return t.writer().write(s.prepared(), job.submittedBy, t.chunks().chunkRows())
+            return t.writer().write(s.prepared(), job.submittedBy)
                     .chain(w -> JobRecords.saveResults(job, w.results())).replaceWith(s.seenAfter());
         }).chain(() -> {
             int rows = slices.taken();

@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.tcmeval.events.EventEnvelope;
@@ -168,6 +169,99 @@ class ReportJobLeaseTest {
         }
     }
 
+    @Test
+    void aReportFiledByAnotherWriterAfterTheChunkWasCheckedIsRevisedByTheRetriedChunk() throws Exception {
+        // Six rows in chunks of 3. Chunk 2 (rows 4-6) is checked ahead with no report for row 5's county;
+        // before it is written another writer files that report. The chunk's insert then breaks the
+        // (reporter, period) key, and the chunk is checked again and written as a revision of it.
+        List<String> counties = counties("4594", 6);
+        ReportJobRunner runner = runner();
+        AtomicInteger chunk = new AtomicInteger();
+        runner.beforeEachChunk(() -> {
+            if (chunk.incrementAndGet() == 2) {
+                fileDirectly(counties.get(4));
+            }
+        });
+        try {
+            String location = accept(counties, "mode=good-rows", 100_000);
+            runner.start();
+            JsonPath job = ReportJobTest.finished(location);
+            assertThat(job.getString("state")).isEqualTo("COMPLETED");
+            assertThat(job.getInt("created")).isEqualTo(5);
+            assertThat(job.getInt("revised")).isEqualTo(1);
+            assertThat(job.getInt("rowsFailed")).isZero();
+            List<String> raced = List.of(counties.get(4));
+            assertThat(count("select count(*) from report where reporter_id = any(?)", counties)).isEqualTo(6);
+            // The other writer's version 1 (7 residents) and the job's version 2 (row 5: 100,000 + 4).
+            assertThat(count("select count(*) from report r join report_version v on v.report_id = r.id and "
+                    + "v.version = r.current_version where r.reporter_id = any(?) and r.current_version = 2 "
+                    + "and v.figures ->> 'residentPopulation' = '100004'", raced)).isEqualTo(1);
+            assertThat(count("select count(*) from report_version v join report r on r.id = v.report_id "
+                    + "where r.reporter_id = any(?)", counties)).isEqualTo(7);
+            // One event per county: the job's; the report filed directly published none.
+            assertThat(eventIds(counties)).containsOnlyKeys(counties).allSatisfy((c, ids) -> assertThat(ids).hasSize(1));
+        } finally {
+            runner.stop();
+        }
+    }
+
+    @Test
+    void aRevisionRacedByADecisionAfterTheChunkWasCheckedIsWrittenOnTopOfIt() throws Exception {
+        // A second job revises six reports in chunks of 3. After chunk 2 was checked (it saw revision 1
+        // of row 5's report), a review decision moves that report to revision 2; the chunk's update,
+        // pinned to revision 1, then changes 2 of 3 rows, and the chunk is checked again and written.
+        List<String> counties = counties("4593", 6);
+        ReportJobRunner runner = runner();
+        AtomicInteger chunk = new AtomicInteger();
+        try {
+            String first = accept(counties, "mode=good-rows", 100_000);
+            runner.start();
+            assertThat(ReportJobTest.finished(first).getInt("created")).isEqualTo(6);
+            runner.beforeEachChunk(() -> {
+                if (chunk.incrementAndGet() == 2) {
+                    execute("update report set revision = revision + 1, status = 'RETURNED' where reporter_id = ?",
+                            counties.get(4));
+                }
+            });
+            String location = accept(counties, "mode=good-rows", 200_000);
+            runner.start();
+            JsonPath job = ReportJobTest.finished(location);
+            assertThat(job.getString("state")).isEqualTo("COMPLETED");
+            assertThat(job.getInt("revised")).isEqualTo(6);
+            assertThat(job.getInt("rowsFailed")).isZero();
+            // Every report is at version 2; row 5's at revision 3 (1 filed, 2 the decision, 3 the job's version).
+            assertThat(count("select count(*) from report where reporter_id = any(?) and current_version = 2 "
+                    + "and revision = 2 and status = 'SUBMITTED'", counties)).isEqualTo(5);
+            assertThat(count("select count(*) from report where reporter_id = any(?) and current_version = 2 "
+                    + "and revision = 3 and status = 'SUBMITTED'", List.of(counties.get(4)))).isEqualTo(1);
+            assertThat(count("select count(*) from report_version v join report r on r.id = v.report_id "
+                    + "where r.reporter_id = any(?)", counties)).isEqualTo(12);
+        } finally {
+            runner.stop();
+        }
+    }
+
+    /** Files a 2024 county report as another writer would, with version 1 of 7 residents, and no event. */
+    private void fileDirectly(String county) {
+        execute("with r as (insert into report (id, reporter_kind, reporter_id, division_code, period, year, "
+                + "current_version, status, revision, first_submitted_at, created_at, updated_at) values "
+                + "(gen_random_uuid(), 'COUNTY', ?, ?, '2024', 2024, 1, 'SUBMITTED', 1, now(), now(), now()) "
+                + "returning id) insert into report_version (report_id, version, figures, status, submitted_by, "
+                + "submitted_at) select id, 1, '{\"residentPopulation\": 7}', 'SUBMITTED', 'another-writer', now() "
+                + "from r", county, county);
+    }
+
+    private void execute(String sql, String... parameters) {
+        try (Connection c = database.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static JsonPath get(String location) {
         return given().auth().oauth2(ReportJobTest.PLATFORM).get(location).then().statusCode(200).extract().jsonPath();
     }
@@ -245,10 +339,15 @@ class ReportJobLeaseTest {
 
     /** Accepts a job of one 2024 county report per code (the application's runner is off, so it stays QUEUED). */
     private static String accept(List<String> counties, String query) {
+        return accept(counties, query, 100_000);
+    }
+
+    /** As above, row i (from 0) reporting {@code base + i} residents. */
+    private static String accept(List<String> counties, String query, int base) {
         StringBuilder body = new StringBuilder("{\"reports\": [");
         for (int i = 0; i < counties.size(); i++) {
             body.append(i == 0 ? "" : ",").append("{\"divisionCode\": \"").append(counties.get(i))
-                    .append("\", \"period\": \"2024\", \"figures\": {\"residentPopulation\": ").append(100_000 + i)
+                    .append("\", \"period\": \"2024\", \"figures\": {\"residentPopulation\": ").append(base + i)
                     .append("}}");
         }
         return ReportJobTest.post(ReportJobTest.PLATFORM, "application/json", body.append("]}").toString(), query).then()
